@@ -1,0 +1,25 @@
+"""The command line. Commands are thin: parse, call one core function, render.
+
+This package is the only place that knows Typer. Heavy modules (pydantic models,
+yaml, sqlite, questionary, prompt_toolkit) are imported inside the commands that
+need them, so ``--help`` and ``list`` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from mockinterview.cli.app import app
+
+
+def main() -> None:
+    app(prog_name="mockinterview")
+
+
+__all__ = ["app", "main"]
+
+# Register the commands (each module adds its commands to ``app``).
+from mockinterview.cli import catalogue_cmds  # noqa: E402,F401
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""The Typer application, its global options and the single error boundary."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from mockinterview import __version__
+from mockinterview.errors import ExitCode, MockInterviewError
+
+DEBUG_ENV = "MOCKINTERVIEW_DEBUG"
+
+
+class State:
+    """Options given before the command, shared with every command."""
+
+    def __init__(self) -> None:
+        self.debug = bool(os.environ.get(DEBUG_ENV))
+        self.scenario_dirs: list[Path] = []
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def _report(message: str, hint: str | None) -> None:
+    from rich.text import Text
+
+    from mockinterview.ui import console
+
+    err = console.stderr()
+    line = Text("Error: ", style="bold red")
+    line.append(message)
+    err.print(line, soft_wrap=True)
+    if hint:
+        err.print(Text(hint, style="dim"), soft_wrap=True)
+
+
+class Boundary(TyperGroup):
+    """Catches every MockInterviewError once: one line on stderr, the enum's exit code.
+
+    ``--debug`` (or MOCKINTERVIEW_DEBUG=1) re-raises, so the traceback shows.
+    """
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(self.commands)  # keep the order commands were defined in
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MockInterviewError as exc:
+            if isinstance(ctx.obj, State) and ctx.obj.debug:
+                raise
+            _report(exc.message, exc.hint)
+            ctx.exit(int(exc.exit_code))
+        except KeyboardInterrupt:
+            if isinstance(ctx.obj, State) and ctx.obj.debug:
+                raise
+            _report("interrupted", None)
+            ctx.exit(int(ExitCode.INTERRUPTED))
+
+
+app = typer.Typer(
+    cls=Boundary,
+    name="mockinterview",
+    help=(
+        "A terminal coach for system-design mock interviews.\n\n"
+        "Pick a scenario with `list`, read its brief with `show`, practise it with `run`, "
+        "then see your scorecard, `history` and `progress`."
+    ),
+    invoke_without_command=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mockinterview {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    scenarios: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--scenarios",
+            help="Also read scenarios from this folder (repeatable; overrides bundled and user ones with the same id). "
+            "Same as $MOCKINTERVIEW_SCENARIOS.",
+            metavar="DIR",
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """A terminal coach for system-design mock interviews."""
+    st = state(ctx)
+    st.debug = st.debug or debug
+    st.scenario_dirs = list(scenarios or [])
+    if ctx.invoked_subcommand is None:  # no command: the help, and success
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+
+
+def catalogue(ctx: typer.Context):  # type: ignore[no-untyped-def]
+    """The scenario catalogue for this invocation (bundled + user + --scenarios)."""
+    from mockinterview.scenarios.catalogue import Catalogue
+
+    return Catalogue(state(ctx).scenario_dirs)
+
+
+def print_json(data: Any) -> None:
+    """Exactly one JSON document on stdout, nothing else."""
+    import json
+
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))

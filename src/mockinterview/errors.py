@@ -1,0 +1,95 @@
+"""One exception hierarchy for the whole program, and the exit codes it maps to.
+
+The core raises these; the CLI boundary (``mockinterview.cli``) catches them once,
+prints a single line on stderr and exits with the code. ``--debug`` re-raises.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    ERROR = 1  # a user error: bad file, unknown id, invalid scores, ...
+    USAGE = 2  # wrong arguments, or an interactive command without a terminal
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class MockInterviewError(Exception):
+    """Base class: a problem the user can act on. Its message is shown as is."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(MockInterviewError):
+    exit_code = ExitCode.USAGE
+
+
+class NotATerminalError(UsageError):
+    """An interactive step was asked for without a terminal."""
+
+
+class ScenarioNotFound(MockInterviewError):
+    pass
+
+
+class InvalidId(MockInterviewError):
+    pass
+
+
+class Problem:
+    """One located problem in a content file: ``file:line:col: field.path: message``."""
+
+    __slots__ = ("path", "line", "column", "field", "message")
+
+    def __init__(self, path: str, line: int | None, column: int | None, field: str, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.field = field
+        self.message = message
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Problem({self!s})"
+
+
+class ContentError(MockInterviewError):
+    """A scenario, rubric or score file is invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid file"
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+class InvalidScores(MockInterviewError):
+    pass
+
+
+class StoreError(MockInterviewError):
+    pass
+
+
+class SessionNotFound(MockInterviewError):
+    pass
+
+
+class Interrupted(MockInterviewError):
+    """Ctrl-C at a prompt: what was answered is kept; the message says how to go on."""
+
+    exit_code = ExitCode.INTERRUPTED

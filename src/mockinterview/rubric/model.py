@@ -1,0 +1,174 @@
+"""The rubric as data: validated like scenarios, loaded from ``scenarios/rubric/rubric.yaml``.
+
+Two scoring systems live side by side, both from the seed documents:
+
+* fifteen 1-5 criteria in three groups; the "Overall Score N/50" is the sum of the
+  technical and communication groups, with a percentage and a label;
+* three point bands (technical depth 50, system design 30, communication and
+  process 20) that add up to 100, and the verdict thresholds over that total.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from mockinterview._model import Ident, Strict, Text
+
+#: Stable public names, used in score files, JSON and the store. Never rename.
+CRITERION_IDS: tuple[str, ...] = (
+    "system_design_knowledge",
+    "scalability_understanding",
+    "database_design",
+    "api_design",
+    "trade_off_analysis",
+    "problem_clarification",
+    "structured_thinking",
+    "clear_explanation",
+    "collaboration",
+    "time_management",
+    "meets_requirements",
+    "handles_scale",
+    "edge_cases",
+    "operational_awareness",
+    "innovation",
+)
+
+GROUP_IDS: tuple[str, ...] = ("technical", "communication", "overall")
+BAND_IDS: tuple[str, ...] = ("technical_depth", "system_design", "communication_process")
+
+
+class Descriptors(Strict):
+    """What a score of 1, 3 and 5 looks like (2 and 4 lie between)."""
+
+    one: Text = Field(alias="1")
+    three: Text = Field(alias="3")
+    five: Text = Field(alias="5")
+
+    model_config = Strict.model_config | {"populate_by_name": True}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _int_keys(cls, data: object) -> object:
+        # YAML reads ``1:`` as the integer 1; accept it as the key "1".
+        if isinstance(data, dict):
+            return {str(k) if isinstance(k, int) else k: v for k, v in data.items()}
+        return data
+
+    def for_score(self, score: int) -> str:
+        if score <= 1:
+            return self.one
+        if score == 2:
+            return f"between: {self.one} / {self.three}"
+        if score == 3:
+            return self.three
+        if score == 4:
+            return f"between: {self.three} / {self.five}"
+        return self.five
+
+
+class Criterion(Strict):
+    id: Ident
+    name: Text
+    group: Literal["technical", "communication", "overall"]
+    description: Text
+    descriptors: Descriptors
+
+
+class Group(Strict):
+    id: Literal["technical", "communication", "overall"]
+    name: Text
+    band: Literal["technical_depth", "system_design", "communication_process"]
+    in_score_50: bool
+
+
+class BandLevel(Strict):
+    name: Text
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+    descriptors: list[Text] = Field(min_length=1)
+
+
+class Band(Strict):
+    id: Literal["technical_depth", "system_design", "communication_process"]
+    name: Text
+    points: int = Field(gt=0)
+    levels: list[BandLevel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _levels_cover_range(self) -> Band:
+        covered = sorted((lv.min, lv.max) for lv in self.levels)
+        expected = 0
+        for lo, hi in covered:
+            if lo != expected or hi < lo:
+                raise ValueError(
+                    f"levels must cover 0..{self.points} without gaps or overlaps (problem near {lo}-{hi})"
+                )
+            expected = hi + 1
+        if expected != self.points + 1:
+            raise ValueError(f"levels must reach {self.points} points, they stop at {expected - 1}")
+        return self
+
+    def level_for(self, points: int) -> BandLevel:
+        for lv in self.levels:
+            if lv.min <= points <= lv.max:
+                return lv
+        raise ValueError(f"{points} is outside 0..{self.points} for {self.name}")
+
+
+class Threshold(Strict):
+    """A label reached at ``min`` or above (points out of 100, or percent of 50)."""
+
+    label: Text
+    min: float = Field(ge=0)
+    meaning: Text
+    derived: bool = False
+
+
+class Rubric(Strict):
+    version: int = 1
+    source: Text
+    criteria: list[Criterion]
+    groups: list[Group]
+    bands: list[Band]
+    verdicts: list[Threshold] = Field(min_length=1)
+    labels_50: list[Threshold] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> Rubric:
+        ids = [c.id for c in self.criteria]
+        if tuple(ids) != CRITERION_IDS:
+            missing = [c for c in CRITERION_IDS if c not in ids]
+            unknown = [c for c in ids if c not in CRITERION_IDS]
+            raise ValueError(
+                "criteria must be the fifteen public ids in order"
+                + (f"; missing: {', '.join(missing)}" if missing else "")
+                + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+            )
+        if sorted(g.id for g in self.groups) != sorted(GROUP_IDS):
+            raise ValueError("groups must be technical, communication and overall, once each")
+        if sorted(b.id for b in self.bands) != sorted(BAND_IDS):
+            raise ValueError("bands must be technical_depth, system_design and communication_process")
+        if sum(b.points for b in self.bands) != 100:
+            raise ValueError("band points must add up to 100")
+        for name, items in (("verdicts", self.verdicts), ("labels_50", self.labels_50)):
+            if not any(t.min == 0 for t in items):
+                raise ValueError(f"{name} need a label with min 0, so every score gets one")
+        return self
+
+    # Lookups --------------------------------------------------------------------------
+    def criterion(self, cid: str) -> Criterion:
+        for c in self.criteria:
+            if c.id == cid:
+                return c
+        raise KeyError(cid)
+
+    def group(self, gid: str) -> Group:
+        return next(g for g in self.groups if g.id == gid)
+
+    def band(self, bid: str) -> Band:
+        return next(b for b in self.bands if b.id == bid)
+
+    def criteria_in(self, gid: str) -> list[Criterion]:
+        return [c for c in self.criteria if c.group == gid]

@@ -1,0 +1,162 @@
+"""Scenario renderers: model -> rich renderables. User and scenario text is always
+``Text`` (never markup), so ``[red]`` or ``:smile:`` in a file prints as written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mockinterview.scenarios.model import Block, Phase, Scenario
+
+LEVEL_STYLE = {"entry": "green", "mid": "yellow", "senior": "magenta"}
+
+
+def minutes(m: float) -> str:
+    return f"{m:g} min"
+
+
+def derived_mark(derived: bool) -> Text:
+    return Text(" (derived)", style="derived") if derived else Text("")
+
+
+def bullets(items: Iterable[str], style: str = "") -> RenderableType:
+    lines = [Text("• ", style="muted") + Text(item, style=style) for item in items]
+    return Padding(Group(*lines), (0, 0, 0, 2))
+
+
+def heading(text: str, derived: bool = False) -> Text:
+    return Text(text, style="bold accent") + derived_mark(derived)
+
+
+def phases_table(scenario: Scenario) -> Table:
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="muted")
+    table.add_column("#", justify="right", style="muted")
+    table.add_column("phase")
+    table.add_column("min", justify="right")
+    table.add_column("goal", ratio=1)
+    for i, p in enumerate(scenario.phases, 1):
+        table.add_row(str(i), Text(p.title) + derived_mark(p.derived), f"{p.minutes:g}", Text(p.goal, style="muted"))
+    return table
+
+
+def brief(scenario: Scenario) -> Iterator[RenderableType]:
+    """The brief: what a candidate hears before the clock starts. No reference answers."""
+    head = Text(scenario.title, style="title")
+    head.append(f"  {scenario.level}", style=LEVEL_STYLE.get(scenario.level, ""))
+    head.append(f" · {scenario.focus} · {scenario.minutes} min", style="muted")
+    yield head
+    yield Text(scenario.summary, style="muted")
+    yield Text("")
+    yield Panel(Text(scenario.opening), title="Interviewer", title_align="left", border_style="accent")
+    if scenario.preparation:
+        yield heading("Before you start")
+        yield bullets(scenario.preparation)
+    yield heading("Clarify before designing")
+    yield bullets(scenario.clarify)
+    yield heading("Phases")
+    yield Padding(phases_table(scenario), (0, 0, 0, 2))
+
+
+def block(b: Block) -> Iterator[RenderableType]:
+    yield Text(b.title, style="bold") + derived_mark(b.derived)
+    if b.text:
+        yield Padding(Text(b.text), (0, 0, 0, 2))
+    if b.items:
+        yield bullets(b.items)
+    if b.code:
+        yield Text(b.code.rstrip("\n"), style="accent" if b.language == "diagram" else "", no_wrap=True, overflow="ignore")
+
+
+def phase_reference(phase: Phase) -> Iterator[RenderableType]:
+    if phase.covers:
+        yield Text("A strong answer covers", style="bold")
+        yield bullets(phase.covers)
+    for b in phase.reference:
+        yield from block(b)
+
+
+def reveal(scenario: Scenario) -> Iterator[RenderableType]:
+    """Everything behind the brief: references, estimation, evaluation, mistakes, follow-ups."""
+    for i, p in enumerate(scenario.phases, 1):
+        yield Text("")
+        yield Text(f"{i}. {p.title} — {minutes(p.minutes)}", style="bold accent") + derived_mark(p.derived)
+        for prompt in p.prompts:
+            yield Text("Interviewer: ", style="accent") + Text(prompt)
+        for probe in p.probes:
+            yield Text("Probe: ", style="warn") + Text(probe.question) + derived_mark(probe.derived)
+        yield from phase_reference(p)
+    if scenario.estimation:
+        yield Text("")
+        yield from estimation_view(scenario)
+    if scenario.evaluation:
+        ev = scenario.evaluation
+        yield Text("")
+        yield heading("The document's evaluation", ev.derived)
+        if ev.overall:
+            o = ev.overall
+            yield Text(f"  Overall {o.score:g}/{o.out_of} ({o.percent:g}%) — {o.label}", style="bold")
+        for cid, score in ev.scores.items():
+            line = Text(f"  {cid}: {score}/5", style="")
+            if cid in ev.comments:
+                line.append(f"  {ev.comments[cid]}", style="muted")
+            yield line
+        if ev.strengths:
+            yield Text("Strengths", style="good")
+            yield bullets(ev.strengths)
+        if ev.improvements:
+            yield Text("Areas for improvement", style="warn")
+            yield bullets(ev.improvements)
+        if ev.notes:
+            yield bullets(ev.notes, style="muted")
+    if scenario.common_mistakes:
+        yield Text("")
+        yield heading("Common mistakes")
+        for m in scenario.common_mistakes:
+            yield Text(m.title, style="bold") + derived_mark(m.derived)
+            yield Padding(Text(m.problem), (0, 0, 0, 2))
+            yield Padding(Text("Interviewer: ", style="accent") + Text(m.interviewer_response), (0, 0, 0, 2))
+    fu = scenario.follow_ups
+    if fu.medium or fu.advanced or fu.expert:
+        yield Text("")
+        yield heading("Follow-up questions", fu.derived)
+        for name, qs in (("Medium", fu.medium), ("Advanced", fu.advanced), ("Expert", fu.expert)):
+            if qs:
+                yield Text(name, style="bold")
+                yield bullets(qs)
+    db = scenario.debrief
+    if db.strong_indicators or db.concerns:
+        yield Text("")
+        yield heading("Debrief checklist", db.derived)
+        yield Text("Strong performance indicators", style="good")
+        yield bullets(db.strong_indicators)
+        yield Text("Areas of concern", style="bad")
+        yield bullets(db.concerns)
+
+
+def estimation_view(scenario: Scenario) -> Iterator[RenderableType]:
+    from mockinterview import estimation as est_mod
+
+    est = scenario.estimation
+    assert est is not None
+    values = est_mod.compute(est)
+    yield heading("Capacity estimation")
+    yield Text("Assumptions", style="bold")
+    for a in est.assumptions:
+        yield Text(f"  {a.label}: ") + Text(est_mod.format_quantity(a.value, a.unit), style="bold") + derived_mark(
+            a.derived
+        )
+    yield Text("Figures", style="bold")
+    for f in est.figures:
+        line = Text(f"  {f.label}: ") + Text(est_mod.format_quantity(values[f.name], f.unit), style="bold")
+        if f.stated:
+            line.append(f"  (document: {f.stated})", style="muted")
+        line += derived_mark(f.derived)
+        yield line
+        yield Text(f"      = {f.formula}", style="muted")
+    for note in est.notes:
+        yield Text(f"  {note}", style="muted")
