@@ -74,6 +74,9 @@ class Criterion(Strict):
     group: Literal["technical", "communication", "overall"]
     description: Text
     descriptors: Descriptors
+    keywords: list[Text] = Field(
+        default=[], description="lowercase word stems that tie scenario feedback and mistakes to this criterion"
+    )
 
 
 class Group(Strict):
