@@ -65,6 +65,13 @@ class Boundary(TyperGroup):
                 raise
             _report("interrupted", None)
             ctx.exit(int(ExitCode.INTERRUPTED))
+        except (SystemExit, typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug: say so in one line; --debug shows where
+            if (isinstance(ctx.obj, State) and ctx.obj.debug) or type(exc).__module__.startswith("typer"):
+                raise
+            _report(f"unexpected {type(exc).__name__}: {exc}", "This is a bug in mockinterview; run again with --debug to see the traceback.")
+            ctx.exit(int(ExitCode.ERROR))
 
 
 app = typer.Typer(

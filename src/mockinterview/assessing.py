@@ -1,0 +1,52 @@
+"""Turning answers into a stored assessment: shared by `score` and the end of `run`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mockinterview.errors import InvalidScores
+from mockinterview.rubric.model import Rubric
+from mockinterview.rubric.scoring import check_bands, check_scores, evaluate
+from mockinterview.scenarios.model import Scenario
+from mockinterview.scorecard import Scorecard, build
+from mockinterview.session import Assessment, Session
+from mockinterview.store import Store
+
+
+def make_assessment(
+    rubric: Rubric,
+    scenario: Scenario,
+    scores: dict[str, Any],
+    bands: dict[str, Any] | None,
+    checklist: dict[str, list[str]] | None,
+    source: str,
+) -> Assessment:
+    """Validate everything first; raise InvalidScores naming every problem (nothing stored)."""
+    extra_ids = tuple(c.id for c in scenario.rubric.extra_criteria)
+    clean = check_scores(scores, extra_ids=extra_ids)
+    missing_extra = [c for c in extra_ids if c not in clean]
+    if missing_extra and source == "interactive":
+        raise InvalidScores(f"missing score(s) for: {', '.join(missing_extra)}")
+    clean_bands = check_bands(rubric, bands or {})
+    return Assessment(scores=clean, bands=clean_bands, checklist=dict(checklist or {}), source=source)
+
+
+def record(store: Store, session: Session, scenario: Scenario, rubric: Rubric, assessment: Assessment) -> Scorecard:
+    """Store the assessment (earlier ones stay in the history) and build the scorecard."""
+    core = {c.id: assessment.scores[c.id] for c in rubric.criteria}
+    result = evaluate(rubric, core, assessment.bands)
+    # Keep the bands as finally used (suggested or adjusted), so a report is stable
+    # even if the suggestion rule changes later.
+    final = Assessment(
+        scores=assessment.scores,
+        bands={b.band.id: b.points for b in result.bands},
+        checklist=assessment.checklist,
+        source=assessment.source,
+        created_at=assessment.created_at,
+    )
+    summary = {k: result.to_dict()[k] for k in ("score_50", "percent_50", "label_50", "total_100", "verdict")}
+    new_id = store.add_assessment(session.id, final, summary=summary)
+    session.assessment = Assessment(**{**final.__dict__, "id": new_id})
+    session.settings.pop("draft", None)
+    store.update_session(session)
+    return build(session, scenario, rubric)

@@ -1,0 +1,191 @@
+"""Scoring arithmetic, as pure functions over the rubric and a set of 1-5 scores.
+
+* group subtotal: the sum of a group's five criteria (5..25);
+* score /50: technical + communication subtotals, as in the first document's
+  "Overall Score N/50"; its percentage and label;
+* band points: each band is suggested in proportion to its matching group
+  (``round(subtotal / 25 * band points)``, halves up), and the user may adjust it
+  anywhere within 0..band points; the total /100 decides the verdict.
+
+See docs/scoring.md for a worked example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from mockinterview.errors import InvalidScores
+from mockinterview.rubric.model import CRITERION_IDS, Band, BandLevel, Rubric, Threshold
+
+
+def round_half_up(x: float) -> int:
+    return int(Decimal(str(x)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def check_scores(
+    scores: Mapping[str, Any], *, extra_ids: tuple[str, ...] = (), require_all: bool = True
+) -> dict[str, int]:
+    """Validate criterion scores; every problem is named in one error. Returns clean ints."""
+    known = set(CRITERION_IDS) | set(extra_ids)
+    problems: list[str] = []
+    clean: dict[str, int] = {}
+    for cid, value in scores.items():
+        if cid not in known:
+            import difflib
+
+            close = difflib.get_close_matches(str(cid), sorted(known), n=1)
+            problems.append(f"unknown criterion {cid!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | str | float):
+            problems.append(f"{cid}: {value!r} is not a whole number from 1 to 5")
+            continue
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            problems.append(f"{cid}: {value!r} is not a whole number from 1 to 5")
+            continue
+        if isinstance(value, float) and value != number:
+            problems.append(f"{cid}: {value!r} is not a whole number from 1 to 5")
+            continue
+        if not 1 <= number <= 5:
+            problems.append(f"{cid}: {number} is outside 1..5")
+            continue
+        clean[cid] = number
+    if require_all:
+        missing = [c for c in CRITERION_IDS if c not in scores]
+        if missing:
+            problems.append(f"missing score(s) for: {', '.join(missing)}")
+    if problems:
+        raise InvalidScores("; ".join(problems))
+    return clean
+
+
+def group_subtotals(rubric: Rubric, scores: Mapping[str, int]) -> dict[str, int]:
+    return {g.id: sum(scores[c.id] for c in rubric.criteria_in(g.id)) for g in rubric.groups}
+
+
+def score_50(rubric: Rubric, scores: Mapping[str, int]) -> int:
+    subtotals = group_subtotals(rubric, scores)
+    return sum(subtotals[g.id] for g in rubric.groups if g.in_score_50)
+
+
+def percent_50(score: float) -> float:
+    return round(score / 50 * 100, 1)
+
+
+def threshold_for(thresholds: list[Threshold], value: float) -> Threshold:
+    """The label with the highest ``min`` that ``value`` reaches."""
+    return max((t for t in thresholds if value >= t.min), key=lambda t: t.min)
+
+
+def label_50(rubric: Rubric, score: float) -> Threshold:
+    return threshold_for(rubric.labels_50, percent_50(score))
+
+
+def suggest_bands(rubric: Rubric, scores: Mapping[str, int]) -> dict[str, int]:
+    """Band points in proportion to each band's matching group subtotal."""
+    subtotals = group_subtotals(rubric, scores)
+    out: dict[str, int] = {}
+    for g in rubric.groups:
+        band = rubric.band(g.band)
+        n = len(rubric.criteria_in(g.id))
+        out[band.id] = round_half_up(subtotals[g.id] / (5 * n) * band.points)
+    return out
+
+
+def check_bands(rubric: Rubric, bands: Mapping[str, Any]) -> dict[str, int]:
+    problems: list[str] = []
+    clean: dict[str, int] = {}
+    for bid, value in bands.items():
+        try:
+            band = rubric.band(bid)
+        except StopIteration:
+            problems.append(f"unknown band {bid!r} (bands: {', '.join(b.id for b in rubric.bands)})")
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            problems.append(f"{bid}: {value!r} is not a whole number of points")
+            continue
+        if not 0 <= value <= band.points:
+            problems.append(f"{bid}: {value} is outside 0..{band.points}")
+            continue
+        clean[bid] = value
+    if problems:
+        raise InvalidScores("; ".join(problems))
+    return clean
+
+
+def verdict(rubric: Rubric, total: float) -> Threshold:
+    return threshold_for(rubric.verdicts, total)
+
+
+@dataclass(frozen=True)
+class BandResult:
+    band: Band
+    points: int
+    suggested: int
+    level: BandLevel
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything the scorecard needs, computed once."""
+
+    scores: dict[str, int]
+    subtotals: dict[str, int]
+    score_50: int
+    percent_50: float
+    label_50: Threshold
+    bands: list[BandResult]
+    total_100: int
+    verdict: Threshold
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scores": dict(self.scores),
+            "groups": dict(self.subtotals),
+            "score_50": self.score_50,
+            "percent_50": self.percent_50,
+            "label_50": self.label_50.label,
+            "bands": {
+                b.band.id: {
+                    "points": b.points,
+                    "max": b.band.points,
+                    "suggested": b.suggested,
+                    "level": b.level.name,
+                }
+                for b in self.bands
+            },
+            "total_100": self.total_100,
+            "verdict": self.verdict.label,
+        }
+
+
+def evaluate(rubric: Rubric, scores: Mapping[str, int], bands: Mapping[str, int] | None = None) -> Result:
+    """Score a complete set of criteria; ``bands`` overrides the suggested band points."""
+    suggested = suggest_bands(rubric, scores)
+    chosen = {**suggested, **(bands or {})}
+    band_results = [
+        BandResult(b, chosen[b.id], suggested[b.id], b.level_for(chosen[b.id])) for b in rubric.bands
+    ]
+    total = sum(br.points for br in band_results)
+    s50 = score_50(rubric, scores)
+    return Result(
+        scores={c: scores[c] for c in scores},
+        subtotals=group_subtotals(rubric, scores),
+        score_50=s50,
+        percent_50=percent_50(s50),
+        label_50=label_50(rubric, s50),
+        bands=band_results,
+        total_100=total,
+        verdict=verdict(rubric, total),
+    )
+
+
+def load_rubric():  # type: ignore[no-untyped-def]
+    """The bundled rubric (validated like a scenario)."""
+    from mockinterview import paths, yamlio
+
+    return yamlio.load(Rubric, paths.rubric_path())

@@ -1,0 +1,161 @@
+"""The interview record: what was planned, what happened, what was written, how it scored.
+
+Plain dataclasses, no I/O: the store persists them, the CLI renders them. Data flows
+one way: Scenario -> Session (phases, notes, timings) -> Assessment -> scorecard.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from mockinterview.scenarios.model import Scenario
+
+SessionState = Literal["in_progress", "finished"]
+PhaseStatus = Literal["pending", "active", "done"]
+Mode = Literal["timed", "manual"]
+
+_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read back and type
+
+
+def new_id() -> str:
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def iso(dt: datetime | None) -> str | None:
+    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z") if dt else None
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@dataclass
+class PhaseRecord:
+    index: int
+    phase_id: str
+    kind: str
+    title: str
+    planned_seconds: float
+    used_seconds: float = 0.0  # interview time spent (paused time excluded)
+    extra_seconds: float = 0.0  # time added with +2 min
+    notes: str = ""
+    status: PhaseStatus = "pending"
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def overtime_seconds(self) -> float:
+        return max(0.0, self.used_seconds - self.planned_seconds - self.extra_seconds)
+
+
+@dataclass(frozen=True)
+class EstimateAnswer:
+    """One capacity figure the candidate estimated, graded against the reference."""
+
+    figure: str
+    label: str
+    unit: str
+    answer: float | None
+    reference: float
+    grade: str | None  # on_target | order_of_magnitude | off | None (skipped)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One self-assessment of a session. Rescoring adds a new one; old ones stay."""
+
+    scores: dict[str, int]
+    bands: dict[str, int]
+    checklist: dict[str, list[str]] = field(default_factory=dict)  # strong_indicators / concerns ticked
+    source: str = "interactive"  # interactive | file | flags | import
+    created_at: datetime = field(default_factory=utcnow)
+    id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["created_at"] = iso(self.created_at)
+        return d
+
+
+@dataclass
+class Session:
+    id: str
+    scenario_id: str
+    scenario_title: str
+    level: str
+    focus: str
+    mode: Mode
+    state: SessionState
+    started_at: datetime
+    planned_minutes: float
+    phases: list[PhaseRecord]
+    settings: dict[str, Any] = field(default_factory=dict)  # speed, strict, minutes, ...
+    ended_at: datetime | None = None
+    current_phase: int = 0
+    assessment: Assessment | None = None  # the current one
+    estimates: list[EstimateAnswer] = field(default_factory=list)
+    updated_at: datetime | None = None
+
+    @property
+    def timed(self) -> bool:
+        return self.mode == "timed"
+
+    @property
+    def finished(self) -> bool:
+        return self.state == "finished"
+
+    @property
+    def used_seconds(self) -> float:
+        return sum(p.used_seconds for p in self.phases)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for key in ("started_at", "ended_at", "updated_at"):
+            d[key] = iso(getattr(self, key))
+        for p, rec in zip(d["phases"], self.phases, strict=True):
+            p["started_at"], p["ended_at"] = iso(rec.started_at), iso(rec.ended_at)
+        d["assessment"] = self.assessment.to_dict() if self.assessment else None
+        return d
+
+
+def start_session(
+    scenario: Scenario,
+    *,
+    mode: Mode = "timed",
+    scale: float = 1.0,
+    settings: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> Session:
+    """A new session for a scenario; ``scale`` rescales every phase (``--minutes``)."""
+    phases = [
+        PhaseRecord(
+            index=i,
+            phase_id=p.id,
+            kind=p.kind.value,
+            title=p.title,
+            planned_seconds=p.minutes * 60 * scale,
+        )
+        for i, p in enumerate(scenario.phases)
+    ]
+    return Session(
+        id=new_id(),
+        scenario_id=scenario.id,
+        scenario_title=scenario.title,
+        level=scenario.level,
+        focus=scenario.focus,
+        mode=mode,
+        state="in_progress" if mode == "timed" else "finished",
+        started_at=now or utcnow(),
+        planned_minutes=scenario.minutes * scale,
+        phases=phases,
+        settings=dict(settings or {}),
+    )

@@ -1,0 +1,97 @@
+"""The interactive self-assessment: criteria, then bands, then the debrief checklist.
+
+Each answer is handed to ``save_draft`` as it is given, so Ctrl-C loses nothing:
+the next ``mockinterview score SESSION`` starts from the saved answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from mockinterview.rubric.model import Rubric
+from mockinterview.rubric.scoring import suggest_bands
+from mockinterview.scenarios.model import Scenario
+from mockinterview.scorecard import Suggestion
+from mockinterview.ui import prompter
+
+
+def self_assessment(
+    out: Console,
+    rubric: Rubric,
+    scenario: Scenario,
+    *,
+    suggestions: dict[str, Suggestion],
+    draft: dict[str, Any],
+    save_draft: Callable[[dict[str, Any]], None],
+) -> tuple[dict[str, int], dict[str, int], dict[str, list[str]]]:
+    scores: dict[str, int] = dict(draft.get("scores", {}))
+    out.print(Text("Self-assessment", style="bold accent"))
+    out.print(
+        Text(
+            "Score yourself 1-5 on each criterion as an interviewer would. Enter accepts the value shown.",
+            style="muted",
+        )
+    )
+    criteria = [(c.id, c.name, c.description, c.descriptors, c.group) for c in rubric.criteria] + [
+        (c.id, c.name, c.description, c.descriptors, "extra") for c in scenario.rubric.extra_criteria
+    ]
+    group_names = {g.id: g.name for g in rubric.groups} | {"extra": f"For this scenario ({scenario.focus})"}
+    total = len(criteria)
+    current_group = None
+    for i, (cid, name, description, descriptors, group) in enumerate(criteria, 1):
+        if group != current_group:
+            current_group = group
+            out.print()
+            out.print(Text(group_names[group], style="bold"))
+        out.print(Text(f"\n[{i}/{total}] {name}", style="bold") + Text(f" — {description}", style="muted"))
+        lines = [
+            Text("1 ", style="bad") + Text(descriptors.one),
+            Text("3 ", style="warn") + Text(descriptors.three),
+            Text("5 ", style="good") + Text(descriptors.five),
+        ]
+        note = scenario.rubric.notes.get(cid)
+        if note:
+            lines.append(Text("In this scenario: ", style="accent") + Text(note))
+        default = scores.get(cid)
+        sug = suggestions.get(cid)
+        if sug:
+            lines.append(Text(f"Suggested {sug.score}: ", style="accent") + Text(sug.reason))
+            default = default or sug.score
+        for line in lines:
+            out.print(Padding(line, (0, 0, 0, 2)))
+        scores[cid] = prompter.ask_int(f"{name} (1-5):", 1, 5, default=default)
+        save_draft({"scores": scores})
+
+    suggested = suggest_bands(rubric, {c.id: scores[c.id] for c in rubric.criteria})
+    bands: dict[str, int] = dict(draft.get("bands", {}))
+    out.print()
+    out.print(Text("Point bands (out of 100)", style="bold accent"))
+    out.print(Text("Each band is suggested from its matching group; adjust it within the band's range.", style="muted"))
+    for band in rubric.bands:
+        out.print(Text(f"\n{band.name} (0-{band.points})", style="bold") + Text(f"  suggested {suggested[band.id]}", style="accent"))
+        for lv in band.levels:
+            head = Text(f"  {lv.name} {lv.min}-{lv.max}: ", style="bold" if lv.min <= suggested[band.id] <= lv.max else "muted")
+            out.print(head + Text("; ".join(lv.descriptors), style="" if lv.min <= suggested[band.id] <= lv.max else "muted"))
+        bands[band.id] = prompter.ask_int(
+            f"{band.name} points:", 0, band.points, default=bands.get(band.id, suggested[band.id])
+        )
+        save_draft({"scores": scores, "bands": bands})
+
+    checklist: dict[str, list[str]] = {}
+    db = scenario.debrief
+    if db.strong_indicators or db.concerns:
+        out.print()
+        out.print(Text("Debrief checklist", style="bold accent"))
+        previous = draft.get("checklist", {})
+        checklist["strong_indicators"] = prompter.checklist(
+            "Strong performance indicators you showed:", db.strong_indicators, previous.get("strong_indicators", ())
+        )
+        checklist["concerns"] = prompter.checklist(
+            "Areas of concern that apply:", db.concerns, previous.get("concerns", ())
+        )
+    return scores, bands, checklist

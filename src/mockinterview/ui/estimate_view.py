@@ -1,0 +1,341 @@
+"""The back-of-the-envelope drill: ask the figures, grade them, explain the misses.
+
+Used by ``mockinterview estimate`` and, through :func:`drill`, by ``mockinterview
+run`` in its estimation phase. The renderers are pure (they return rich
+renderables); only :func:`ask_figures` and :func:`drill` print and prompt. Every
+piece of scenario or user text goes through ``Text``; grades are marked with a
+symbol and a word, so they read without colour. Fits 80 columns.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from mockinterview import estimation
+from mockinterview.errors import MockInterviewError
+from mockinterview.estimation import EstimationResult, FigureResult, Grade, QuantityError
+from mockinterview.scenarios.model import Estimation, Scenario, Unit
+from mockinterview.session import EstimateAnswer
+from mockinterview.ui import prompter
+
+# symbol, short word for the table, style
+GRADE_MARKS: dict[Grade | None, tuple[str, str, str]] = {
+    Grade.ON_TARGET: ("✓", "on target", "good"),
+    Grade.ORDER_OF_MAGNITUDE: ("≈", "within 10x", "warn"),
+    Grade.OFF: ("✗", "off", "bad"),
+    None: ("–", "skipped", "muted"),
+}
+
+UNIT_WORDS: dict[Unit, str] = {
+    Unit.count: "a count",
+    Unit.ratio: "a ratio",
+    Unit.bytes: "bytes",
+    Unit.seconds: "seconds",
+    Unit.hours: "hours",
+    Unit.days: "days",
+    Unit.years: "years",
+    Unit.per_second: "per second",
+    Unit.per_day: "per day",
+    Unit.per_year: "per year",
+    Unit.bytes_per_second: "bytes per second",
+    Unit.bytes_per_day: "bytes per day",
+    Unit.bytes_per_year: "bytes per year",
+}
+
+
+class NoEstimation(MockInterviewError):
+    """The scenario has no ``estimation`` section, so there is nothing to drill."""
+
+
+def estimation_of(scenario: Scenario) -> Estimation:
+    """The scenario's estimation section, or a clear error naming the scenarios that have one."""
+    if scenario.estimation is None:
+        raise NoEstimation(
+            f"scenario {scenario.id!r} has no estimation section, so there are no figures to estimate",
+            hint="Scenarios with figures to estimate include url-shortener and chat-system.",
+        )
+    return scenario.estimation
+
+
+def assumption_values(est: Estimation, values: Mapping[str, float] | None) -> dict[str, float]:
+    """Every assumption's value in play: the document's, overridden by ``values`` where given.
+
+    ``values`` may be what :func:`estimation.vary` returned or what :func:`estimation.compute`
+    returned; names that are not assumptions (computed figures) are ignored.
+    """
+    out = {a.name: float(a.value) for a in est.assumptions}
+    for name, value in (values or {}).items():
+        if name in out:
+            out[name] = float(value)
+    return out
+
+
+# ----------------------------------------------------------------------------------
+# Pure renderers
+# ----------------------------------------------------------------------------------
+
+
+def mark(g: Grade | None, *, long: bool = False) -> Text:
+    symbol, word, style = GRADE_MARKS[g]
+    if long and g is not None:
+        word = g.label
+    return Text(f"{symbol} {word}", style=style)
+
+
+def ratio_text(ratio: float | None) -> str:
+    """``answer / reference`` compactly: ``1.04x``, ``0.10x``, ``12x``; ``–`` when skipped."""
+    if ratio is None:
+        return "–"
+    if not math.isfinite(ratio):
+        return "∞"
+    if ratio >= 100:
+        return f"{ratio:,.0f}x"
+    if ratio >= 10:
+        return f"{ratio:.0f}x"
+    if ratio >= 0.1:
+        return f"{ratio:.2f}x"
+    return f"{ratio:.2g}x"
+
+
+def header(scenario: Scenario, seed: int | None = None) -> list[RenderableType]:
+    parts: list[RenderableType] = [
+        Text(scenario.title, style="bold") + Text("  back-of-the-envelope estimation", style="accent")
+    ]
+    if seed is not None:
+        parts.append(Text(f"seed {seed}: replay with --vary --seed {seed}", style="muted"))
+    return parts
+
+
+def assumptions_table(est: Estimation, values: Mapping[str, float] | None = None) -> Table:
+    """The assumptions with their values in play; a ``document`` column when any differ."""
+    current = assumption_values(est, values)
+    varied = any(current[a.name] != float(a.value) for a in est.assumptions)
+    t = Table(title="Assumptions", title_justify="left", title_style="bold", box=None, pad_edge=False,
+              header_style="muted", show_header=varied)
+    t.add_column("assumption", ratio=1)
+    t.add_column("value", justify="right", no_wrap=True)
+    if varied:
+        t.add_column("document", justify="right", no_wrap=True, style="muted")
+    for a in est.assumptions:
+        value = current[a.name]
+        row: list[RenderableType] = [Text(a.label), Text(estimation.format_quantity(value, a.unit), style="bold")]
+        if varied:
+            same = value == float(a.value)
+            row.append(Text("same" if same else estimation.format_quantity(float(a.value), a.unit)))
+        t.add_row(*row)
+    return t
+
+
+def results_table(result: EstimationResult) -> Table:
+    """One row per asked figure: your answer, the reference, answer/reference and the grade."""
+    t = Table(title="Your estimates", title_justify="left", title_style="bold", box=None, pad_edge=False,
+              header_style="muted")
+    t.add_column("figure", ratio=1)
+    t.add_column("you", justify="right", no_wrap=True)
+    t.add_column("reference", justify="right", no_wrap=True)
+    t.add_column("ratio", justify="right", no_wrap=True)
+    t.add_column("grade", no_wrap=True)
+    for f in result.figures:
+        answer = Text("–", style="muted") if f.answer is None else Text(estimation.format_quantity(f.answer, f.unit))
+        t.add_row(
+            Text(f.label),
+            answer,
+            Text(estimation.format_quantity(f.reference, f.unit)),
+            Text(ratio_text(f.ratio), style="muted" if f.ratio is None else ""),
+            mark(f.grade),
+        )
+    return t
+
+
+def legend() -> Text:
+    line = Text("")
+    for i, g in enumerate(Grade):
+        if i:
+            line.append("  ·  ", style="muted")
+        symbol, _, style = GRADE_MARKS[g]
+        line.append(symbol, style=style)
+        line.append(" " + {Grade.ON_TARGET: "within 2x", Grade.ORDER_OF_MAGNITUDE: "within 10x",
+                           Grade.OFF: "more than 10x away"}[g], style="muted")
+    line.append("  ·  ratio = yours / reference", style="muted")
+    return line
+
+
+def _verdict(f: FigureResult) -> Text:
+    """What went wrong with one figure, in words: '12K/s is 10x too high (reference 1,157/s)'."""
+    ref = estimation.format_quantity(f.reference, f.unit)
+    if f.answer is None:
+        return Text("skipped", style="muted") + Text(f"; the reference is {ref}")
+    yours = estimation.format_quantity(f.answer, f.unit)
+    ratio = f.ratio if f.ratio is not None else math.inf
+    if ratio > 0 and math.isfinite(ratio):
+        factor = max(ratio, 1 / ratio)
+        how = "high" if ratio > 1 else "low"
+        shown = f"{factor:.0f}x" if factor >= 10 else f"{factor:.1f}x"
+        text = Text(f"{yours} is {shown} too {how}")
+    else:
+        text = Text(yours)
+    return text + Text(f"; the reference is {ref}") + Text("  ") + mark(f.grade)
+
+
+def derivation_steps(lines: Iterable[str], answered: Mapping[str, FigureResult] | None = None,
+                     target: str | None = None) -> Table:
+    """Derivation lines (``name = formula = substituted = value``) as an aligned grid.
+
+    Each step's ``=`` parts go one per row under each other, so long lines fit 80
+    columns. A step for another figure the user answered shows that answer too.
+    """
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="accent")
+    grid.add_column(ratio=1)
+    for line in lines:
+        name, *parts = line.split(" = ")
+        for i, part in enumerate(parts):
+            cell = Text("= ") + Text(part, style="bold" if i == len(parts) - 1 else "")
+            if i == len(parts) - 1 and answered and name != target and name in answered:
+                other = answered[name]
+                if other.answer is not None:
+                    cell.append(f"  (you: {estimation.format_quantity(other.answer, other.unit)} ", style="muted")
+                    cell.append_text(Text(GRADE_MARKS[other.grade][0], style=GRADE_MARKS[other.grade][2]))
+                    cell.append(")", style="muted")
+            grid.add_row(Text(name) if i == 0 else Text(""), cell)
+    return grid
+
+
+def derivations(result: EstimationResult) -> list[RenderableType]:
+    """For every figure not on target (skipped included): what happened, then how it is derived."""
+    misses = [f for f in result.figures if f.grade is not Grade.ON_TARGET]
+    if not misses:
+        return []
+    by_name = {f.name: f for f in result.figures}
+    parts: list[RenderableType] = [Text("How the figures you missed are derived", style="bold")]
+    for f in misses:
+        head = Text(f.label, style="bold") + Text(f" ({f.name})", style="muted") + Text(": ") + _verdict(f)
+        parts.append(Padding(Group(head, Padding(derivation_steps(f.derivation, by_name, f.name), (0, 0, 0, 2))),
+                             (1, 0, 0, 0)))
+    return parts
+
+
+def summary(result: EstimationResult) -> list[RenderableType]:
+    c = result.counts
+    line = Text(f"{result.answered} of {result.asked} answered: ", style="bold")
+    bits = [
+        (f"{c[Grade.ON_TARGET.value]} on target", GRADE_MARKS[Grade.ON_TARGET]),
+        (f"{c[Grade.ORDER_OF_MAGNITUDE.value]} right order of magnitude", GRADE_MARKS[Grade.ORDER_OF_MAGNITUDE]),
+        (f"{c[Grade.OFF.value]} off", GRADE_MARKS[Grade.OFF]),
+        (f"{c['skipped']} skipped", GRADE_MARKS[None]),
+    ]
+    for i, (words, (symbol, _, style)) in enumerate(bits):
+        if i:
+            line.append(", ")
+        line.append(symbol + " ", style=style)
+        line.append(words)
+    score = estimation.suggested_scalability(result)
+    if score is None:
+        suggestion = Text("Suggested scalability_understanding score: none (nothing was answered)", style="muted")
+    else:
+        suggestion = Text("Suggested scalability_understanding score: ") + Text(f"{score}/5", style="bold accent")
+        suggestion.append(" (skipped figures count as not on target)", style="muted")
+    return [line, suggestion]
+
+
+def report(result: EstimationResult) -> list[RenderableType]:
+    """The whole grading: table, legend, derivations of the misses, summary."""
+    parts: list[RenderableType] = [Text(""), results_table(result), legend()]
+    for d in derivations(result):
+        parts.append(d)
+    parts.append(Text(""))
+    parts.extend(summary(result))
+    return parts
+
+
+def to_answers(result: EstimationResult) -> list[EstimateAnswer]:
+    """The session records for a graded drill, in the estimation's order."""
+    return [
+        EstimateAnswer(
+            figure=f.name,
+            label=f.label,
+            unit=f.unit.value,
+            answer=f.answer,
+            reference=f.reference,
+            grade=None if f.grade is None else f.grade.value,
+        )
+        for f in result.figures
+    ]
+
+
+# ----------------------------------------------------------------------------------
+# Interactive
+# ----------------------------------------------------------------------------------
+
+
+def _validator(unit: Unit):  # type: ignore[no-untyped-def]
+    def validate(text: str) -> bool | str:
+        if not text.strip():
+            return True  # empty: skip
+        try:
+            estimation.parse_quantity(text, unit)
+        except QuantityError as exc:
+            return exc.message
+        return True
+
+    return validate
+
+
+def ask_figures(out: Console, est: Estimation) -> dict[str, float]:
+    """Ask every figure with ``ask``, one by one; an empty answer skips it.
+
+    Bad input is re-asked (the prompt shows why). Ctrl-C raises KeyboardInterrupt.
+    """
+    asked = [f for f in est.figures if f.ask]
+    answers: dict[str, float] = {}
+    out.print(Text("Estimate each figure from the assumptions. Enter skips a figure.", style="muted"))
+    for i, fig in enumerate(asked, 1):
+        out.print()
+        out.print(Text(f"[{i}/{len(asked)}] ", style="muted") + Text(fig.label, style="bold")
+                  + Text(f"  ({UNIT_WORDS[fig.unit]})", style="muted"))
+        out.print(Text("  e.g. " + ", ".join(estimation.unit_examples(fig.unit)), style="muted"))
+        typed = prompter.text("Your estimate:", validate=_validator(fig.unit)).strip()
+        if not typed:
+            out.print(Text("  skipped", style="muted"))
+            continue
+        value = estimation.parse_quantity(typed, fig.unit)
+        answers[fig.name] = value
+        out.print(Text(f"  read as {estimation.format_quantity(value, fig.unit)}", style="muted"))
+    return answers
+
+
+def grade(scenario: Scenario, answers: Mapping[str, float], values: Mapping[str, float] | None = None) -> EstimationResult:
+    """Grade ``answers`` (figure name -> value) with the assumptions in ``values`` (or the document's)."""
+    est = estimation_of(scenario)
+    computed = estimation.compute(est, assumption_values(est, values))
+    return estimation.grade_answers(est, answers, computed)
+
+
+def drill(
+    out: Console,
+    scenario: Scenario,
+    values: Mapping[str, float] | None = None,
+    *,
+    show_assumptions: bool = True,
+) -> list[EstimateAnswer]:
+    """The interactive drill: (the assumptions,) the figures one by one, then the grading.
+
+    ``values`` overrides assumptions (what :func:`estimation.vary` returns; computed
+    figures in it are ignored). Needs a terminal: callers check with
+    ``prompter.require_terminal`` first. Returns one record per asked figure.
+    """
+    est = estimation_of(scenario)
+    if show_assumptions:
+        out.print(assumptions_table(est, values))
+        out.print()
+    answers = ask_figures(out, est)
+    result = grade(scenario, answers, values)
+    for part in report(result):
+        out.print(part)
+    return to_answers(result)

@@ -1,0 +1,87 @@
+"""The prompt seam: the only module that imports questionary / prompt_toolkit for
+question-and-answer prompts. Every prompt uses ``unsafe_ask()``, so Ctrl-C raises
+KeyboardInterrupt (never a silent ``None``) and EOF means "no terminal here".
+
+Tests drive these prompts with a prompt_toolkit pipe input inside
+``create_app_session``; ``interactive()`` is the one check for a real terminal.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+
+from mockinterview.errors import NotATerminalError
+
+
+def interactive() -> bool:
+    """True when both ends are a terminal (the normal case for a person)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def require_terminal(alternative: str) -> None:
+    if not interactive():
+        raise NotATerminalError(
+            "this step asks questions and needs a terminal (stdin and stdout must not be redirected)",
+            hint=alternative,
+        )
+
+
+def _run(question):  # type: ignore[no-untyped-def]
+    try:
+        return question.unsafe_ask()
+    except EOFError as exc:  # input closed: treat like "no terminal", never hang
+        raise NotATerminalError("input ended before the question was answered") from exc
+
+
+def ask_int(message: str, lo: int, hi: int, default: int | None = None, instruction: str | None = None) -> int:
+    import questionary
+
+    def valid(text: str) -> bool | str:
+        text = text.strip()
+        if not text and default is not None:
+            return True
+        if text.lstrip("-").isdigit() and lo <= int(text) <= hi:
+            return True
+        return f"Enter a whole number from {lo} to {hi}"
+
+    answer = _run(
+        questionary.text(
+            message,
+            default="" if default is None else str(default),
+            validate=valid,
+            instruction=instruction,
+        )
+    )
+    answer = answer.strip()
+    return default if (not answer and default is not None) else int(answer)  # type: ignore[return-value]
+
+
+def confirm(message: str, default: bool = False) -> bool:
+    import questionary
+
+    return bool(_run(questionary.confirm(message, default=default)))
+
+
+def checklist(message: str, items: Sequence[str], checked: Sequence[str] = ()) -> list[str]:
+    import questionary
+
+    if not items:
+        return []
+    choices = [questionary.Choice(item, value=item, checked=item in checked) for item in items]
+    return list(_run(questionary.checkbox(message, choices=choices, instruction="(space to tick, enter when done)")))
+
+
+def select(message: str, choices: Sequence[tuple[str, str]], default: str | None = None) -> str:
+    """``choices`` are (value, label) pairs; returns the chosen value."""
+    import questionary
+
+    qchoices = [questionary.Choice(label, value=value) for value, label in choices]
+    default_choice = next((c for c in qchoices if c.value == default), None)
+    return str(_run(questionary.select(message, choices=qchoices, default=default_choice)))
+
+
+def text(message: str, default: str = "", validate: Callable[[str], bool | str] | None = None) -> str:
+    import questionary
+
+    return str(_run(questionary.text(message, default=default, validate=validate)))
