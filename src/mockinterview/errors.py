@@ -20,6 +20,7 @@ class MockInterviewError(Exception):
     """Base class: a problem the user can act on. Its message is shown as is."""
 
     exit_code: ExitCode = ExitCode.ERROR
+    prefix: str = "Error: "  # how the CLI boundary introduces the message
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
@@ -93,3 +94,4 @@ class Interrupted(MockInterviewError):
     """Ctrl-C at a prompt: what was answered is kept; the message says how to go on."""
 
     exit_code = ExitCode.INTERRUPTED
+    prefix = ""  # not an error: the user chose to stop, and the message says what was kept

@@ -30,13 +30,13 @@ def state(ctx: typer.Context) -> State:
     return root.obj
 
 
-def _report(message: str, hint: str | None) -> None:
+def _report(message: str, hint: str | None, prefix: str = "Error: ") -> None:
     from rich.text import Text
 
     from mockinterview.ui import console
 
     err = console.stderr()
-    line = Text("Error: ", style="bold red")
+    line = Text(prefix, style="bold red")
     line.append(message)
     err.print(line, soft_wrap=True)
     if hint:
@@ -58,12 +58,12 @@ class Boundary(TyperGroup):
         except MockInterviewError as exc:
             if isinstance(ctx.obj, State) and ctx.obj.debug:
                 raise
-            _report(exc.message, exc.hint)
+            _report(exc.message, exc.hint, exc.prefix)
             ctx.exit(int(exc.exit_code))
         except KeyboardInterrupt:
             if isinstance(ctx.obj, State) and ctx.obj.debug:
                 raise
-            _report("interrupted", None)
+            _report("interrupted", None, "")
             ctx.exit(int(ExitCode.INTERRUPTED))
         except (SystemExit, typer.Exit, typer.Abort):
             raise

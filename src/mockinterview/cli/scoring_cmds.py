@@ -145,33 +145,44 @@ def score(
             store.create(session)
 
         if not non_interactive:
-            from mockinterview.scorecard import suggestions
-            from mockinterview.ui import assess, console
-
-            def save_draft(draft: dict) -> None:
-                session.settings["draft"] = draft
-                store.update_session(session)
-
-            try:
-                scores, bands, checklist = assess.self_assessment(
-                    console.stdout(),
-                    rubric,
-                    scenario,
-                    suggestions=suggestions(session),
-                    draft=session.settings.get("draft", {}),
-                    save_draft=save_draft,
-                )
-            except KeyboardInterrupt:
-                from mockinterview.errors import Interrupted
-
-                raise Interrupted(
-                    "self-assessment interrupted; your answers so far are saved",
-                    hint=f"Finish it with: mockinterview score {session.id}",
-                ) from None
-            assessment = assessing.make_assessment(rubric, scenario, scores, bands, checklist, "interactive")
-
-        card = assessing.record(store, session, scenario, rubric, assessment)
+            card = assess_interactively(store, session, scenario, rubric)
+        else:
+            card = assessing.record(store, session, scenario, rubric, assessment)
     emit_scorecard(card, as_json=as_json, fmt=fmt, output=output)
+
+
+def assess_interactively(store, session, scenario, rubric=None):  # type: ignore[no-untyped-def]
+    """Ask the self-assessment (answers saved as they are given), store it, build the card."""
+    from mockinterview import assessing
+    from mockinterview.errors import Interrupted
+    from mockinterview.rubric.scoring import load_rubric
+    from mockinterview.scorecard import suggestions
+    from mockinterview.ui import assess, console
+
+    rubric = rubric or load_rubric()
+
+    def save_draft(draft: dict) -> None:
+        session.settings["draft"] = draft
+        store.update_session(session)
+
+    try:
+        scores, bands, checklist = assess.self_assessment(
+            console.stdout(),
+            rubric,
+            scenario,
+            suggestions=suggestions(session),
+            draft=session.settings.get("draft", {}),
+            save_draft=save_draft,
+        )
+    except KeyboardInterrupt:
+        raise Interrupted(
+            "self-assessment interrupted; your answers so far are saved",
+            hint=f"Finish it with: mockinterview score {session.id}",
+        ) from None
+    assessment = assessing.make_assessment(rubric, scenario, scores, bands, checklist, "interactive")
+    return assessing.record(store, session, scenario, rubric, assessment)
+
+
 
 
 @app.command()

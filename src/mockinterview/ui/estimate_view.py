@@ -35,14 +35,14 @@ GRADE_MARKS: dict[Grade | None, tuple[str, str, str]] = {
 UNIT_WORDS: dict[Unit, str] = {
     Unit.count: "a count",
     Unit.ratio: "a ratio",
-    Unit.bytes: "bytes",
-    Unit.seconds: "seconds",
-    Unit.hours: "hours",
-    Unit.days: "days",
-    Unit.years: "years",
-    Unit.per_second: "per second",
-    Unit.per_day: "per day",
-    Unit.per_year: "per year",
+    Unit.bytes: "a size in bytes",
+    Unit.seconds: "a duration in seconds",
+    Unit.hours: "a duration in hours",
+    Unit.days: "a duration in days",
+    Unit.years: "a duration in years",
+    Unit.per_second: "a rate per second",
+    Unit.per_day: "a rate per day",
+    Unit.per_year: "a rate per year",
     Unit.bytes_per_second: "bytes per second",
     Unit.bytes_per_day: "bytes per day",
     Unit.bytes_per_year: "bytes per year",
@@ -97,7 +97,7 @@ def ratio_text(ratio: float | None) -> str:
     if ratio >= 100:
         return f"{ratio:,.0f}x"
     if ratio >= 10:
-        return f"{ratio:.0f}x"
+        return f"{ratio:.1f}x"
     if ratio >= 0.1:
         return f"{ratio:.2f}x"
     return f"{ratio:.2g}x"
@@ -161,7 +161,7 @@ def legend() -> Text:
         symbol, _, style = GRADE_MARKS[g]
         line.append(symbol, style=style)
         line.append(" " + {Grade.ON_TARGET: "within 2x", Grade.ORDER_OF_MAGNITUDE: "within 10x",
-                           Grade.OFF: "more than 10x away"}[g], style="muted")
+                           Grade.OFF: "beyond 10x"}[g], style="muted")
     line.append("  ·  ratio = yours / reference", style="muted")
     return line
 
@@ -176,7 +176,7 @@ def _verdict(f: FigureResult) -> Text:
     if ratio > 0 and math.isfinite(ratio):
         factor = max(ratio, 1 / ratio)
         how = "high" if ratio > 1 else "low"
-        shown = f"{factor:.0f}x" if factor >= 10 else f"{factor:.1f}x"
+        shown = f"{factor:,.0f}x" if factor >= 100 else f"{factor:.1f}x"
         text = Text(f"{yours} is {shown} too {how}")
     else:
         text = Text(yours)
@@ -192,9 +192,10 @@ def derivation_steps(lines: Iterable[str], answered: Mapping[str, FigureResult] 
     """
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="accent")
-    grid.add_column(ratio=1)
+    grid.add_column()
     for line in lines:
-        name, *parts = line.split(" = ")
+        name, *split = line.split(" = ")
+        parts = [p for i, p in enumerate(split) if i == 0 or p != split[i - 1]]  # "= 64 MB/s = 64 MB/s"
         for i, part in enumerate(parts):
             cell = Text("= ") + Text(part, style="bold" if i == len(parts) - 1 else "")
             if i == len(parts) - 1 and answered and name != target and name in answered:
@@ -213,17 +214,19 @@ def derivations(result: EstimationResult) -> list[RenderableType]:
     if not misses:
         return []
     by_name = {f.name: f for f in result.figures}
-    parts: list[RenderableType] = [Text("How the figures you missed are derived", style="bold")]
+    parts: list[RenderableType] = [Text(""), Text("How the figures you missed are derived", style="bold")]
     for f in misses:
-        head = Text(f.label, style="bold") + Text(f" ({f.name})", style="muted") + Text(": ") + _verdict(f)
-        parts.append(Padding(Group(head, Padding(derivation_steps(f.derivation, by_name, f.name), (0, 0, 0, 2))),
-                             (1, 0, 0, 0)))
+        head = Text(f.label, style="bold") + Text(f" ({f.name})", style="muted")
+        verdict = Padding(_verdict(f), (0, 0, 0, 2), expand=False)
+        steps = Padding(derivation_steps(f.derivation, by_name, f.name), (0, 0, 0, 2), expand=False)
+        parts.append(Group(Text(""), head, verdict, steps))
     return parts
 
 
 def summary(result: EstimationResult) -> list[RenderableType]:
     c = result.counts
-    line = Text(f"{result.answered} of {result.asked} answered: ", style="bold")
+    answered = Text(f"{result.answered} of {result.asked} figures answered", style="bold")
+    line = Text("")
     bits = [
         (f"{c[Grade.ON_TARGET.value]} on target", GRADE_MARKS[Grade.ON_TARGET]),
         (f"{c[Grade.ORDER_OF_MAGNITUDE.value]} right order of magnitude", GRADE_MARKS[Grade.ORDER_OF_MAGNITUDE]),
@@ -232,7 +235,7 @@ def summary(result: EstimationResult) -> list[RenderableType]:
     ]
     for i, (words, (symbol, _, style)) in enumerate(bits):
         if i:
-            line.append(", ")
+            line.append("   ")
         line.append(symbol + " ", style=style)
         line.append(words)
     score = estimation.suggested_scalability(result)
@@ -240,8 +243,8 @@ def summary(result: EstimationResult) -> list[RenderableType]:
         suggestion = Text("Suggested scalability_understanding score: none (nothing was answered)", style="muted")
     else:
         suggestion = Text("Suggested scalability_understanding score: ") + Text(f"{score}/5", style="bold accent")
-        suggestion.append(" (skipped figures count as not on target)", style="muted")
-    return [line, suggestion]
+        suggestion.append(" (skips count as misses)", style="muted")
+    return [answered, line, suggestion]
 
 
 def report(result: EstimationResult) -> list[RenderableType]:
@@ -274,6 +277,22 @@ def to_answers(result: EstimationResult) -> list[EstimateAnswer]:
 # ----------------------------------------------------------------------------------
 
 
+def short_error(exc: QuantityError, unit: Unit) -> str:
+    """The QuantityError's message, cut to fit the prompt's one-line error bar.
+
+    The full message lists every example; the drill prints them above the prompt
+    already, so keep the reason (or two examples when there is no other reason).
+    """
+    head, sep, _ = exc.message.partition("expected ")
+    if not sep:
+        return exc.message
+    head = head.rstrip("; ")
+    if head.endswith(":"):  # no reason given: say what is expected
+        examples = estimation.unit_examples(unit)[:2]
+        return f"{head} expected {UNIT_WORDS[unit]}, e.g. {' or '.join(examples)}"
+    return head
+
+
 def _validator(unit: Unit):  # type: ignore[no-untyped-def]
     def validate(text: str) -> bool | str:
         if not text.strip():
@@ -281,7 +300,11 @@ def _validator(unit: Unit):  # type: ignore[no-untyped-def]
         try:
             estimation.parse_quantity(text, unit)
         except QuantityError as exc:
-            return exc.message
+            message = short_error(exc, unit)
+            prefix = f"cannot read {text!r}: "
+            if len(message) > 76 and message.startswith(prefix):  # what was typed is on screen
+                message = message[len(prefix):]
+            return message
         return True
 
     return validate

@@ -45,14 +45,10 @@ def ask_int(message: str, lo: int, hi: int, default: int | None = None, instruct
             return True
         return f"Enter a whole number from {lo} to {hi}"
 
-    answer = _run(
-        questionary.text(
-            message,
-            default="" if default is None else str(default),
-            validate=valid,
-            instruction=instruction,
-        )
-    )
+    # The default is shown, not pre-filled: typing "4" must mean 4, not "34".
+    if default is not None:
+        message = f"{message} [Enter = {default}]"
+    answer = _run(questionary.text(message, validate=valid, instruction=instruction))
     answer = answer.strip()
     return default if (not answer and default is not None) else int(answer)  # type: ignore[return-value]
 

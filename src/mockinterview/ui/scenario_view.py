@@ -25,8 +25,13 @@ def derived_mark(derived: bool) -> Text:
 
 
 def bullets(items: Iterable[str], style: str = "") -> RenderableType:
-    lines = [Text("• ", style="muted") + Text(item, style=style) for item in items]
-    return Padding(Group(*lines), (0, 0, 0, 2))
+    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="muted", no_wrap=True)
+    grid.add_column(ratio=1)
+    for item in items:
+        grid.add_row("•", Text(item, style=style))
+    return Padding(grid, (0, 0, 0, 2))
 
 
 def heading(text: str, derived: bool = False) -> Text:

@@ -1,0 +1,117 @@
+"""`run` and `resume`, driven through a prompt_toolkit pipe input (no real terminal)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockinterview.store import Store
+
+CTRL_D, CTRL_C, DOWN = "\x04", "\x03", "\x1b[B"
+
+
+def phase_keys(notes: list[str]) -> str:
+    """Notes then ^D for each phase; 'n' to the estimation offer and to every compare."""
+    out = []
+    for i, text in enumerate(notes):
+        out.append(text + CTRL_D)
+        if i == 1:  # url-shortener: phase 2 is the estimation phase -> decline the drill
+            out.append("n")
+        out.append("n")  # compare with the reference? no
+    return "".join(out)
+
+
+def test_full_interview_without_scoring(invoke, keys) -> None:
+    notes = [f"phase {i} notes [red] :smile:" for i in range(6)]
+    with keys("\r", phase_keys(notes)):
+        result = invoke("run", "url-shortener", "--speed", "50", "--no-score")
+    assert result.exit_code == 0, result.output
+    assert "Interview complete" in result.output
+    with Store() as store:
+        s = store.latest()
+    assert s is not None and s.finished and s.assessment is None
+    assert [p.notes for p in s.phases] == notes
+    assert all(p.status == "done" and p.used_seconds > 0 for p in s.phases)
+    assert "mockinterview score " + s.id in result.output
+
+
+def test_interview_then_self_assessment_prints_the_scorecard(invoke, keys) -> None:
+    notes = ["reqs", "est", "hld", "db", "deep", "wrap"]
+    assessment = "4\r" * 15 + "\r\r\r" + "\r" + "\r"  # criteria, bands (accept), two checklists (none)
+    with keys("\r", phase_keys(notes), assessment):
+        result = invoke("run", "url-shortener", "--speed", "50")
+    assert result.exit_code == 0, result.output
+    assert "Scorecard" in result.output
+    assert "40/50 (80%) PASS" in result.output
+    assert "Time" in result.output and "planned" in result.output
+    with Store() as store:
+        s = store.latest()
+    assert s is not None and s.assessment is not None
+    assert s.assessment.scores["time_management"] == 4
+
+
+def test_ctrl_c_saves_and_resume_continues_with_the_notes(invoke, keys) -> None:
+    with keys("\r", "first phase" + CTRL_D + "n", "half of phase two", CTRL_C, "\r"):
+        result = invoke("run", "url-shortener", "--speed", "5", "--no-score")
+    assert result.exit_code == 130
+    assert "saved at phase 2 of 6" in result.output
+    with Store() as store:
+        s = store.latest(unfinished=True)
+    assert s is not None and s.current_phase == 1
+    assert s.phases[0].notes == "first phase" and s.phases[1].notes == "half of phase two"
+    assert f"mockinterview resume {s.id}" in result.output
+
+    # resume: the notes so far are in the prompt; add to them and finish
+    rest = [" and the rest", "hld", "db", "deep", "wrap"]
+    # phase 2 is the estimation phase: decline the drill ("n") and the compare ("n")
+    with keys(rest[0] + CTRL_D + "n" + "n", *(r + CTRL_D + "n" for r in rest[1:])):
+        result = invoke("resume", "--no-score")
+    assert result.exit_code == 0, result.output
+    with Store() as store:
+        s2 = store.get(s.id)
+    assert s2.finished
+    assert s2.phases[1].notes == "half of phase two and the rest"
+
+
+def test_ctrl_c_then_discard_deletes_the_interview(invoke, keys) -> None:
+    with keys("\r", "notes", CTRL_C, DOWN, "\r", "y"):
+        result = invoke("run", "url-shortener", "--no-score")
+    assert result.exit_code == 130
+    assert "discarded" in result.output
+    with Store() as store:
+        assert store.count() == 0
+
+
+def test_strict_ends_every_phase_at_zero_and_keeps_the_notes(invoke, keys, monkeypatch) -> None:
+    # --minutes 1 at --speed 30: the whole interview is two seconds of wall time and
+    # no phase is ended by a key. (The estimation drill offer is a prompt: skip it.)
+    monkeypatch.setattr("mockinterview.ui.run_flow.offer_estimation", lambda *a: None)
+    with keys("\r", "typed before time ran out"):
+        result = invoke("run", "url-shortener", "--minutes", "1", "--speed", "30", "--strict", "--no-score", "--no-peek")
+    assert result.exit_code == 0, result.output
+    with Store() as store:
+        s = store.latest()
+    assert s is not None and s.finished
+    assert s.phases[0].notes == "typed before time ran out"
+    assert all(p.status == "done" for p in s.phases)
+    assert result.output.count("Time is up") == 6
+
+
+def test_run_without_a_terminal_names_the_alternatives(invoke) -> None:
+    result = invoke("run", "url-shortener")
+    assert result.exit_code == 2
+    assert "needs a terminal" in result.stderr
+    assert "--scores FILE" in result.stderr and "--answers FILE" in result.stderr
+
+
+def test_resume_with_nothing_unfinished(invoke, keys) -> None:
+    with keys(""):
+        result = invoke("resume")
+    assert result.exit_code == 1
+    assert "no unfinished interview" in result.stderr
+
+
+@pytest.mark.parametrize("bad", ["../x", "nope"])
+def test_run_unknown_or_bad_id(invoke, keys, bad: str) -> None:
+    with keys(""):
+        result = invoke("run", bad)
+    assert result.exit_code == 1
