@@ -1038,12 +1038,20 @@ def suggested_scalability(result: EstimationResult) -> int | None:
     target. All on target: 5; more than half: 4; exactly half: 3; otherwise, if at
     least half are within 10x: 2; else 1. None if nothing was answered.
     """
-    if result.answered == 0 or result.asked == 0:
+    if result.answered == 0:
         return None
     counts = result.counts
-    n = result.asked
-    on = counts[Grade.ON_TARGET.value] / n
-    near = on + counts[Grade.ORDER_OF_MAGNITUDE.value] / n
+    return scalability_from_counts(
+        counts[Grade.ON_TARGET.value], counts[Grade.ORDER_OF_MAGNITUDE.value], result.asked
+    )
+
+
+def scalability_from_counts(on_target: int, order_of_magnitude: int, asked: int) -> int | None:
+    """The rule behind :func:`suggested_scalability`, from plain counts (skips count as misses)."""
+    if asked == 0:
+        return None
+    on = on_target / asked
+    near = on + order_of_magnitude / asked
     if on >= 1:
         return 5
     if on > 0.5:

@@ -219,25 +219,19 @@ def suggest_time_management(session: Session) -> Suggestion | None:
 
 
 def suggest_scalability(session: Session) -> Suggestion | None:
-    """A 1-5 suggestion from the graded capacity estimates, when there are any."""
-    answered = [e for e in session.estimates if e.grade]
-    if not answered:
+    """A 1-5 suggestion from the graded capacity estimates (the drill's own rule)."""
+    from mockinterview.estimation import scalability_from_counts
+
+    if not any(e.grade for e in session.estimates):
         return None
-    on = sum(e.grade == "on_target" for e in answered)
-    mag = sum(e.grade == "order_of_magnitude" for e in answered)
-    share = on / len(answered)
-    if share == 1:
-        score = 5
-    elif share >= 0.75:
-        score = 4
-    elif share >= 0.5:
-        score = 3
-    elif (on + mag) / len(answered) >= 0.5:
-        score = 2
-    else:
-        score = 1
+    on = sum(e.grade == "on_target" for e in session.estimates)
+    mag = sum(e.grade == "order_of_magnitude" for e in session.estimates)
+    score = scalability_from_counts(on, mag, len(session.estimates))
+    if score is None:
+        return None
     return Suggestion(
-        "scalability_understanding", score, f"{on} of {len(answered)} estimates within 2x, {mag} within 10x"
+        "scalability_understanding", score,
+        f"{on} of {len(session.estimates)} estimates within 2x, {mag} more within 10x",
     )
 
 

@@ -85,7 +85,7 @@ def test_strict_ends_every_phase_at_zero_and_keeps_the_notes(invoke, keys, monke
     # --minutes 1 at --speed 30: the whole interview is two seconds of wall time and
     # no phase is ended by a key. (The estimation drill offer is a prompt: skip it.)
     monkeypatch.setattr("mockinterview.ui.run_flow.offer_estimation", lambda *a: None)
-    with keys("\r", "typed before time ran out"):
+    with keys("\r", "typed before time ran out", close=False):  # every phase ends on its own clock
         result = invoke("run", "url-shortener", "--minutes", "1", "--speed", "30", "--strict", "--no-score", "--no-peek")
     assert result.exit_code == 0, result.output
     with Store() as store:

@@ -58,7 +58,14 @@ class Boundary(TyperGroup):
         except MockInterviewError as exc:
             if isinstance(ctx.obj, State) and ctx.obj.debug:
                 raise
-            _report(exc.message, exc.hint, exc.prefix)
+            from mockinterview.errors import ContentError
+
+            if isinstance(exc, ContentError) and len(exc.problems) > 1:
+                for problem in exc.problems:  # every located problem, one per line
+                    _report(str(problem), None, exc.prefix)
+                _report(f"{len(exc.problems)} problems", exc.hint, "")
+            else:
+                _report(exc.message, exc.hint, exc.prefix)
             ctx.exit(int(exc.exit_code))
         except KeyboardInterrupt:
             if isinstance(ctx.obj, State) and ctx.obj.debug:

@@ -29,7 +29,7 @@ def list_cmd(
 
         out = console.stdout()
         if rows:
-            out.print(scenario_table(rows))
+            out.print(scenario_table(rows, out.width))
         else:
             out.print("No scenarios match." if (level or tag) else "No scenarios found.")
         if any(r.overrides for r in rows):

@@ -81,10 +81,9 @@ def assumption_values(est: Estimation, values: Mapping[str, float] | None) -> di
 # ----------------------------------------------------------------------------------
 
 
-def mark(g: Grade | None, *, long: bool = False) -> Text:
+def mark(g: Grade | None) -> Text:
+    """A grade as a symbol and a word (``✓ on target``), readable without colour."""
     symbol, word, style = GRADE_MARKS[g]
-    if long and g is not None:
-        word = g.label
     return Text(f"{symbol} {word}", style=style)
 
 

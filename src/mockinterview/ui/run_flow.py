@@ -150,6 +150,13 @@ def run_phases(
             clock.pause()
             autosave(state.text)
             raise interrupted(out, store, session) from None
+        except EOFError:  # the input went away (closed pipe, lost terminal): keep everything
+            clock.pause()
+            autosave(state.text)
+            raise Interrupted(
+                f"input closed; interview {session.id} saved at phase {rec.index + 1} of {len(session.phases)}",
+                hint=f"Resume it with: mockinterview resume {session.id}",
+            ) from None
         clock.stop()
         rec.notes, rec.used_seconds, rec.extra_seconds = notes, clock.elapsed, clock.extra
         rec.status, rec.ended_at = "done", utcnow()

@@ -215,6 +215,8 @@ def _md(text: str) -> str:
 def to_html(card: Scorecard) -> str:
     import io
 
-    console = Console(record=True, file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor")
+    from mockinterview.ui.console import THEME
+
+    console = Console(record=True, file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor", theme=THEME)
     print_card(console, card)
     return console.export_html(inline_styles=True)
