@@ -6,8 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-IDENT_PATTERN = r"^[a-z_][a-z0-9_]*$"
+from mockinterview.ids import IDENT_PATTERN, SLUG_PATTERN
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Ident = Annotated[str, StringConstraints(pattern=IDENT_PATTERN, max_length=64)]

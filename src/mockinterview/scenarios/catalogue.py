@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mockinterview import paths
-from mockinterview._model import SLUG_PATTERN
+from typing import TYPE_CHECKING
+
 from mockinterview.errors import ContentError, InvalidId, ScenarioNotFound
-from mockinterview.scenarios.loader import load_scenario
-from mockinterview.scenarios.model import Scenario
+from mockinterview.ids import SLUG_PATTERN
+
+if TYPE_CHECKING:  # the models (pydantic) load only when a scenario is read
+    from mockinterview.scenarios.model import Scenario
 
 _SLUG = re.compile(SLUG_PATTERN)
 
@@ -54,6 +57,8 @@ class Entry:
 
     def load(self) -> Scenario:
         if self._scenario is None:
+            from mockinterview.scenarios.loader import load_scenario
+
             self._scenario = load_scenario(self.path)
         return self._scenario
 

@@ -16,7 +16,7 @@ from mockinterview._model import Ident, Slug, Strict, Text
 from mockinterview.rubric.model import CRITERION_IDS, Descriptors
 
 Level = Literal["entry", "mid", "senior"]
-LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
+from mockinterview.ids import LEVELS  # noqa: E402  (re-exported)
 
 
 class PhaseKind(str, Enum):

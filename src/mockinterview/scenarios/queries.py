@@ -6,10 +6,14 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from mockinterview import yamlio
+from typing import TYPE_CHECKING
+
 from mockinterview.errors import ContentError, Problem
+from mockinterview.ids import LEVELS
 from mockinterview.scenarios.catalogue import Catalogue
-from mockinterview.scenarios.loader import load_scenario
+
+if TYPE_CHECKING:
+    from mockinterview import yamlio
 
 
 @dataclass(frozen=True)
@@ -32,36 +36,48 @@ class ScenarioRow:
 def list_scenarios(
     cat: Catalogue, *, level: str | None = None, tag: str | None = None
 ) -> tuple[list[ScenarioRow], list[ContentError]]:
-    from mockinterview.scenarios.model import LEVELS
+    """Every scenario's summary, from the index where the file is unchanged.
+
+    Only new or changed files are parsed and validated (see scenarios.index), so
+    listing a thousand scenarios does not mean reading a thousand YAML files.
+    """
+    from mockinterview.scenarios.index import ScenarioIndex, summarise
 
     if level is not None and level not in LEVELS:
         from mockinterview.errors import UsageError
 
         raise UsageError(f"unknown level {level!r}; choose one of: {', '.join(LEVELS)}")
-    entries, errors = cat.load_all()
-    rows = []
-    order = {lv: i for i, lv in enumerate(LEVELS)}
-    for e in entries:
-        s = e.load()
-        if level and s.level != level:
+    index = ScenarioIndex()
+    rows: list[ScenarioRow] = []
+    errors: list[ContentError] = []
+    seen: set[str] = set()
+    for sid in cat.ids():
+        entry = cat.entries[sid]
+        files = [entry.path, *(o.path for o in entry.overrides)]
+        seen.update(str(f) for f in files)
+        summary = index.get(entry.path)
+        if summary is None:
+            try:
+                summary = summarise(entry.load())
+            except ContentError as exc:
+                errors.append(exc)
+                continue
+            index.put(entry.path, summary)
+        if level and summary["level"] != level:
             continue
-        if tag and tag != s.focus and tag not in s.tags:
+        if tag and tag != summary["focus"] and tag not in summary["tags"]:
             continue
         rows.append(
             ScenarioRow(
-                id=s.id,
-                title=s.title,
-                level=s.level,
-                focus=s.focus,
-                tags=list(s.tags),
-                minutes=s.minutes,
-                phases=len(s.phases),
-                source=e.source.kind,
-                path=str(e.path),
-                overrides=[str(o.path) for o in e.overrides],
+                **summary,
+                source=entry.source.kind,
+                path=str(entry.path),
+                overrides=[str(o.path) for o in entry.overrides],
             )
         )
-    rows.sort(key=lambda r: (order[r.level], r.id))
+    index.save(keep=seen)
+    order = {lv: i for i, lv in enumerate(LEVELS)}
+    rows.sort(key=lambda r: (order.get(r.level, len(order)), r.id))
     return rows, errors
 
 
@@ -79,7 +95,9 @@ def _expand(paths: Iterable[Path]) -> Iterable[Path]:
 
 def validate_paths(paths: Iterable[Path]) -> list[tuple[Path, str, list[Problem]]]:
     """Validate each file (folders are expanded); return (path, what it is, problems)."""
+    from mockinterview import yamlio
     from mockinterview.rubric.model import Rubric
+    from mockinterview.scenarios.loader import load_scenario
 
     results: list[tuple[Path, str, list[Problem]]] = []
     for path in _expand(paths):

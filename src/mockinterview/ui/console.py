@@ -21,6 +21,8 @@ THEME = Theme(
     }
 )
 
+LEVEL_STYLE = {"entry": "green", "mid": "yellow", "senior": "magenta"}
+
 
 def _width() -> int | None:
     # Rich sizes itself from the terminal; when output is not a terminal (a pipe, a

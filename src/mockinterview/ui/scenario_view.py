@@ -13,7 +13,7 @@ from rich.text import Text
 
 from mockinterview.scenarios.model import Block, Phase, Scenario
 
-LEVEL_STYLE = {"entry": "green", "mid": "yellow", "senior": "magenta"}
+from mockinterview.ui.console import LEVEL_STYLE  # noqa: E402  (re-exported)
 
 
 def minutes(m: float) -> str:
