@@ -489,7 +489,8 @@ _EXAMPLES: dict[Unit, tuple[str, ...]] = {
     Unit.bytes_per_year: ("180TB/year", "180 TB", "500GB/day"),
 }
 
-_DESCRIPTIONS: dict[Unit, str] = {
+#: What each unit measures, in words (messages, prompts).
+UNIT_DESCRIPTIONS: dict[Unit, str] = {
     Unit.count: "a count",
     Unit.ratio: "a ratio",
     Unit.bytes: "a size in bytes",
@@ -497,12 +498,12 @@ _DESCRIPTIONS: dict[Unit, str] = {
     Unit.hours: "a duration in hours",
     Unit.days: "a duration in days",
     Unit.years: "a duration in years",
-    Unit.per_second: "a rate (per second)",
-    Unit.per_day: "a rate (per day)",
-    Unit.per_year: "a rate (per year)",
-    Unit.bytes_per_second: "a data rate (bytes per second)",
-    Unit.bytes_per_day: "a data rate (bytes per day)",
-    Unit.bytes_per_year: "a data rate (bytes per year)",
+    Unit.per_second: "a rate per second",
+    Unit.per_day: "a rate per day",
+    Unit.per_year: "a rate per year",
+    Unit.bytes_per_second: "a data rate in bytes per second",
+    Unit.bytes_per_day: "a data rate in bytes per day",
+    Unit.bytes_per_year: "a data rate in bytes per year",
 }
 
 _DECIMAL_NOTE = "KB/MB/GB/TB are decimal, 1 KB = 1,000 bytes; KiB/MiB/GiB/TiB are 1,024-based"
@@ -514,7 +515,7 @@ def unit_examples(unit: Unit) -> tuple[str, ...]:
 
 
 def _expected(unit: Unit) -> str:
-    text = f"{_DESCRIPTIONS[unit]}, e.g. {', '.join(_EXAMPLES[unit])}"
+    text = f"{UNIT_DESCRIPTIONS[unit]}, e.g. {', '.join(_EXAMPLES[unit])}"
     if unit in _BYTE_UNITS:
         text += f" ({_DECIMAL_NOTE})"
     if unit in _RATE_SECONDS:

@@ -140,14 +140,13 @@ def pick_insights(
     lowest ones are still shown as the next things to work on, and vice versa.
     """
     order = {c.id: i for i, c in enumerate(rubric.criteria)}
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
     ev = scenario.evaluation
     strengths_fb = list(ev.strengths) if ev else []
     improve_fb = list(ev.improvements) if ev else []
-    top = [kv for kv in ranked if kv[1] >= 4][:n] or ranked[:2]
-    bottom_sorted = sorted(scores.items(), key=lambda kv: (kv[1], order[kv[0]]))
-    bottom = [kv for kv in bottom_sorted if kv[1] <= 3][:n] or bottom_sorted[:2]
-    top = [kv for kv in top if kv not in bottom or kv[1] >= 4]
+    lowest = sorted(scores.items(), key=lambda kv: (kv[1], order[kv[0]]))
+    bottom = [kv for kv in lowest if kv[1] <= 3][:n] or lowest[:2]
+    rest = sorted((kv for kv in scores.items() if kv not in bottom), key=lambda kv: (-kv[1], order[kv[0]]))
+    top = [kv for kv in rest if kv[1] >= 4][:n] or [kv for kv in rest[:2] if kv[1] > bottom[-1][1]]
     return (
         [_insight(rubric, scenario, c, s, strengths_fb) for c, s in top],
         [_insight(rubric, scenario, c, s, improve_fb) for c, s in bottom],

@@ -152,3 +152,16 @@ def test_non_interactive_commands_do_not_import_prompt_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "LOADED []" in out
+
+
+def test_missing_scenarios_folder_is_an_error(invoke, tmp_path: Path) -> None:
+    result = invoke("--scenarios", str(tmp_path / "nope"), "list")
+    assert result.exit_code == 2 and "no such scenario folder" in result.stderr
+
+
+def test_debug_env_zero_means_off(runner, monkeypatch) -> None:
+    from mockinterview.cli import app
+
+    monkeypatch.setenv("MOCKINTERVIEW_DEBUG", "0")
+    result = runner.invoke(app, ["show", "nope"])
+    assert result.exit_code == 1 and result.exception is not None and type(result.exception).__name__ == "SystemExit"

@@ -192,3 +192,47 @@ def test_user_text_is_printed_literally(invoke, tmp_path: Path) -> None:
     compare(out, scenario.phases[0], session.phases[0].notes)
     assert "[/bold] [red]boom :smile:" in buf.getvalue()
     assert console  # the factory module is importable without a terminal
+
+
+def test_rescoring_with_set_keeps_the_other_scores(invoke, tmp_path: Path) -> None:
+    sid = json.loads(invoke("score", "chat-system", "--scores", str(score_file(tmp_path, CHAT)), "--json").stdout)["session_id"]
+    data = json.loads(invoke("score", sid, "--set", "api_design=2", "--yes", "--json").stdout)
+    assert data["scores"] == CHAT | {"api_design": 2}
+
+
+def test_score_file_messages_name_each_field_once(invoke, tmp_path: Path) -> None:
+    path = score_file(tmp_path, CHAT | {"api_design": 6}, "bands:\n  system_design: 31\n")
+    err = invoke("score", "chat-system", "--scores", str(path)).stderr
+    assert ": api_design: 6 is outside 1..5" in err and "api_design: api_design" not in err
+    assert ": bands.system_design: 31 is outside 0..30" in err
+
+
+def test_latest_unfinished_interview_is_not_scored_silently(invoke, tmp_path: Path) -> None:
+    from mockinterview.scenarios.catalogue import Catalogue
+    from mockinterview.session import start_session
+
+    with Store() as store:
+        session = start_session(Catalogue().get("url-shortener"))  # timed, in progress
+        store.create(session)
+    result = invoke("score", "--scores", str(score_file(tmp_path, CHAT)))
+    assert result.exit_code == 1
+    assert "is unfinished" in result.stderr and f"mockinterview resume {session.id}" in result.stderr
+
+
+@pytest.mark.parametrize("value", [3, 4, 5])
+def test_strengths_and_areas_never_overlap(value: int) -> None:
+    from mockinterview.rubric.scoring import load_rubric
+    from mockinterview.scenarios.catalogue import Catalogue
+    from mockinterview.scorecard import pick_insights
+
+    strengths, areas = pick_insights(load_rubric(), Catalogue().get("chat-system"), {c: value for c in CRITERION_IDS})
+    assert areas
+    assert not {i.criterion for i in strengths} & {i.criterion for i in areas}
+
+
+def test_output_file_is_written_without_printing_the_card(invoke, tmp_path: Path) -> None:
+    sid = json.loads(invoke("score", "chat-system", "--scores", str(score_file(tmp_path, CHAT)), "--json").stdout)["session_id"]
+    result = invoke("report", sid, "--output", str(tmp_path / "card.md"))
+    assert result.exit_code == 0 and "Scorecard written to" in result.stderr
+    assert "Areas to improve" not in result.stdout
+    assert (tmp_path / "card.md").read_text().startswith("# Scorecard")

@@ -522,7 +522,7 @@ def test_per_day_per_second_round_trip() -> None:
         # bytes for a count or a count-rate
         ("10GB", U.count, ["size in bytes", "expected a count"]),
         ("10 bytes", U.count, ["size in bytes"]),
-        ("17.4MB/s", U.per_second, ["size in bytes", "expected a rate (per second)"]),
+        ("17.4MB/s", U.per_second, ["size in bytes", "expected a rate per second"]),
         # durations where they do not belong, and vice versa
         ("5 years", U.count, ["duration"]),
         ("5 GB", U.years, ["not a duration"]),
@@ -843,3 +843,27 @@ def test_varied_assumptions_stay_plausible(path: Path) -> None:
         assert all(math.isfinite(v) and v > 0 for v in values.values())
         if "daily_active_users" in values and "total_members" in values:
             assert values["daily_active_users"] <= values["total_members"]
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.name)
+def test_no_sentence_is_cut_short_by_a_yaml_comment(path: Path) -> None:
+    """An unquoted ' #' starts a comment; a quote left open is the tell-tale sign."""
+    import yaml
+
+    def scalars(node):  # type: ignore[no-untyped-def]
+        if isinstance(node, yaml.ScalarNode):
+            yield node
+        elif isinstance(node, yaml.SequenceNode):
+            for n in node.value:
+                yield from scalars(n)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                yield from scalars(v)
+
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    cut = [
+        f"line {n.start_mark.line + 1}: {n.value[:60]}"
+        for n in scalars(root)
+        if n.style is None and n.value.count('"') % 2 == 1
+    ]
+    assert cut == []

@@ -19,7 +19,7 @@ class State:
     """Options given before the command, shared with every command."""
 
     def __init__(self) -> None:
-        self.debug = bool(os.environ.get(DEBUG_ENV))
+        self.debug = os.environ.get(DEBUG_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
         self.scenario_dirs: list[Path] = []
 
 
@@ -74,6 +74,12 @@ class Boundary(TyperGroup):
             ctx.exit(int(ExitCode.INTERRUPTED))
         except (SystemExit, typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:  # `mockinterview export -o - | head`: the reader left; not an error
+            import sys
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except Exception as exc:  # a bug: say so in one line; --debug shows where
             if (isinstance(ctx.obj, State) and ctx.obj.debug) or type(exc).__module__.startswith("typer"):
                 raise
@@ -131,9 +137,16 @@ def root(
 
 def catalogue(ctx: typer.Context):  # type: ignore[no-untyped-def]
     """The scenario catalogue for this invocation (bundled + user + --scenarios)."""
+    from mockinterview.errors import UsageError
     from mockinterview.scenarios.catalogue import Catalogue
 
-    return Catalogue(state(ctx).scenario_dirs)
+    cat = Catalogue(state(ctx).scenario_dirs)
+    if cat.missing:
+        raise UsageError(
+            f"no such scenario folder: {cat.missing[0]}",
+            hint="--scenarios and $MOCKINTERVIEW_SCENARIOS take folders of *.yaml scenario files",
+        )
+    return cat
 
 
 def print_json(data: Any) -> None:

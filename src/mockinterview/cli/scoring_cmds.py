@@ -47,7 +47,7 @@ def emit_scorecard(card, *, as_json: bool, fmt: Format | None, output: Path | No
             console.stderr().print(f"Scorecard written to {output}", markup=False)
     if as_json:
         print_json(card.to_dict())
-    elif output is not None or fmt is None:
+    elif fmt is None:
         scorecard_view.print_card(console.stdout(), card)
 
 
@@ -99,6 +99,12 @@ def score(
                     "no unscored interview to score",
                     hint="Score practice done elsewhere with: mockinterview score SCENARIO (e.g. chat-system)",
                 )
+            if not session.finished:
+                raise MockInterviewError(
+                    f"your latest unscored interview, {session.id}, is unfinished",
+                    hint=f"Finish it with: mockinterview resume {session.id}   (or score it as it is: "
+                    f"mockinterview score {session.id})",
+                )
             scenario = cat.get(session.scenario_id)
         elif target in cat.entries:
             scenario = cat.get(target)
@@ -120,6 +126,11 @@ def score(
             scores: dict[str, object] = {}
             bands: dict[str, int] = {}
             checklist: dict[str, list[str]] = {}
+            if session is not None and session.assessment is not None:
+                # Rescoring: --set changes some criteria and keeps the rest (bands are
+                # suggested again from the new scores unless given).
+                scores = dict(session.assessment.scores)
+                checklist = dict(session.assessment.checklist)
             if scores_file:
                 scores, bands, checklist = load_score_file(scores_file, scenario, rubric)  # type: ignore[assignment]
             scores.update(parse_sets(sets or []))
@@ -206,7 +217,12 @@ def history(
 
     out = console.stdout()
     if not rows:
-        out.print("No interviews yet. Start one with: mockinterview run url-shortener" if total == 0 else "No interviews on this page.")
+        if total and page > 1:
+            out.print("No interviews on this page.")
+        elif scenario:
+            out.print(f"No interviews of {scenario} yet. Start one with: mockinterview run {scenario}", markup=False)
+        else:
+            out.print("No interviews yet. Start one with: mockinterview run url-shortener")
         return
     out.print(history_table(rows))
     shown_to = (page - 1) * limit + len(rows)

@@ -75,7 +75,8 @@ def load_score_file(path: Path, scenario: Scenario, rubric: Rubric) -> tuple[dic
         try:
             scores.update(check_scores({key: value}, extra_ids=extra_ids, require_all=False))
         except InvalidScores as exc:
-            problems.append(doc.problem([key], exc.message, at_key=not isinstance(key, str) or "unknown" in exc.message))
+            message = exc.message.removeprefix(f"{key}: ")
+            problems.append(doc.problem([key], message, at_key="unknown" in message))
     missing = [c for c in CRITERION_IDS if c not in raw_scores]
     if missing:
         problems.append(Problem(str(path), 1, 1, "", f"missing score(s) for: {', '.join(missing)}"))
@@ -88,12 +89,12 @@ def load_score_file(path: Path, scenario: Scenario, rubric: Rubric) -> tuple[dic
                 try:
                     bands.update(check_bands(rubric, {key: value}))
                 except InvalidScores as exc:
-                    problems.append(doc.problem(["bands", key], exc.message))
+                    problems.append(doc.problem(["bands", key], exc.message.removeprefix(f"{key}: ")))
     checklist: dict[str, list[str]] = {}
     try:
         checklist = resolve_checklist(scenario, data.get("checklist"))
     except InvalidScores as exc:
-        problems.append(doc.problem(["checklist"], exc.message))
+        problems.append(doc.problem(["checklist"], exc.message.replace("checklist.", "")))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise ContentError(problems)

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from mockinterview import estimation
 from mockinterview.errors import MockInterviewError
-from mockinterview.estimation import EstimationResult, FigureResult, Grade, QuantityError
+from mockinterview.estimation import UNIT_DESCRIPTIONS, EstimationResult, FigureResult, Grade, QuantityError
 from mockinterview.scenarios.model import Estimation, Scenario, Unit
 from mockinterview.session import EstimateAnswer
 from mockinterview.ui import prompter
@@ -32,21 +32,7 @@ GRADE_MARKS: dict[Grade | None, tuple[str, str, str]] = {
     None: ("–", "skipped", "muted"),
 }
 
-UNIT_WORDS: dict[Unit, str] = {
-    Unit.count: "a count",
-    Unit.ratio: "a ratio",
-    Unit.bytes: "a size in bytes",
-    Unit.seconds: "a duration in seconds",
-    Unit.hours: "a duration in hours",
-    Unit.days: "a duration in days",
-    Unit.years: "a duration in years",
-    Unit.per_second: "a rate per second",
-    Unit.per_day: "a rate per day",
-    Unit.per_year: "a rate per year",
-    Unit.bytes_per_second: "bytes per second",
-    Unit.bytes_per_day: "bytes per day",
-    Unit.bytes_per_year: "bytes per year",
-}
+UNIT_WORDS = UNIT_DESCRIPTIONS
 
 
 class NoEstimation(MockInterviewError):

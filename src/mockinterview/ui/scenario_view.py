@@ -117,6 +117,7 @@ def reveal(scenario: Scenario) -> Iterator[RenderableType]:
             yield Text("Areas for improvement", style="warn")
             yield bullets(ev.improvements)
         if ev.notes:
+            yield Text("Notes on this evaluation", style="muted")
             yield bullets(ev.notes, style="muted")
     if scenario.common_mistakes:
         yield Text("")

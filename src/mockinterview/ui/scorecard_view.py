@@ -145,7 +145,7 @@ def render(card: Scorecard) -> Iterator[RenderableType]:
         for e in card.session.estimates:
             grade = {"on_target": ("on target", "good"), "order_of_magnitude": ("right order of magnitude", "warn"), "off": ("off", "bad")}.get(e.grade or "", ("skipped", "muted"))
             yield Padding(Text(f"{e.label}: ") + Text(grade[0], style=grade[1]), (0, 0, 0, 2))
-    if card.checklist:
+    if any(card.checklist.values()):
         yield Text("")
         yield Text("Debrief checklist", style="bold")
         for item in card.checklist.get("strong_indicators", []):
