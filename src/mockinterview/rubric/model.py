@@ -60,11 +60,11 @@ class Descriptors(Strict):
         if score <= 1:
             return self.one
         if score == 2:
-            return f"between: {self.one} / {self.three}"
+            return f"Partly there: {self.three}"
         if score == 3:
             return self.three
         if score == 4:
-            return f"between: {self.three} / {self.five}"
+            return f"Nearly there: {self.five}"
         return self.five
 
 
