@@ -9,9 +9,10 @@ from __future__ import annotations
 import secrets
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from mockinterview.scenarios.model import Scenario
+if TYPE_CHECKING:  # the pydantic models load only where a scenario is read
+    from mockinterview.scenarios.model import Scenario
 
 SessionState = Literal["in_progress", "finished"]
 PhaseStatus = Literal["pending", "active", "done"]

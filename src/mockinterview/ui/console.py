@@ -22,6 +22,7 @@ THEME = Theme(
 )
 
 LEVEL_STYLE = {"entry": "green", "mid": "yellow", "senior": "magenta"}
+VERDICT_STYLE = {"Strong Pass": "bold green", "Pass": "green", "Weak Pass": "yellow", "No Pass": "bold red"}
 
 
 def _width() -> int | None:

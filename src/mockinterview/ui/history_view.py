@@ -8,7 +8,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.ui.scorecard_view import VERDICT_STYLE
+from mockinterview.ui.console import VERDICT_STYLE
 
 
 def history_table(rows: Sequence[Any]) -> Table:

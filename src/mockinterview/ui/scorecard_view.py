@@ -17,7 +17,7 @@ from rich.text import Text
 from mockinterview.scorecard import Insight, Scorecard
 from mockinterview.session import Session
 
-VERDICT_STYLE = {"Strong Pass": "bold green", "Pass": "green", "Weak Pass": "yellow", "No Pass": "bold red"}
+from mockinterview.ui.console import VERDICT_STYLE  # noqa: E402  (re-exported)
 
 
 def bar(score: int, out_of: int = 5, width: int = 5) -> Text:
