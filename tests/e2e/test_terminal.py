@@ -37,6 +37,16 @@ def store(home: Path):  # type: ignore[no-untyped-def]
     return Store()
 
 
+def save_and_quit(child) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl-C at the notes, then the default answer: save and quit (exit 130)."""
+    child.send(CTRL_C)
+    child.expect("What now")
+    child.send("\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def finish_phases(child, notes: list[str], estimation_at: int | None) -> None:  # type: ignore[no-untyped-def]
     for i, text in enumerate(notes):
         child.expect("notes>")
@@ -103,11 +113,7 @@ def test_ctrl_c_saves_and_resume_continues(isolated_home: Path) -> None:
     child.expect("Compare your notes")
     child.send("n")
     child.expect("Phase 2/6")
-    child.send(CTRL_C)
-    child.expect("What now")
-    child.send("\r")
-    child.expect(pexpect.EOF)
-    child.close()
+    save_and_quit(child)
     with store(isolated_home) as s:
         session = s.latest(unfinished=True)
     assert session is not None
@@ -129,11 +135,7 @@ def test_kill_9_mid_phase_loses_at_most_seconds(isolated_home: Path) -> None:
     child = spawn(isolated_home, "resume", "--no-score")
     child.expect("Resuming")
     child.expect("100M tweets/day")
-    child.send(CTRL_C)
-    child.expect("What now")
-    child.send("\r")
-    child.expect(pexpect.EOF)
-    child.close()
+    save_and_quit(child)
     with store(isolated_home) as s:
         session = s.latest(unfinished=True)
     assert session is not None
