@@ -15,15 +15,17 @@ counted, so importing the same file twice adds nothing.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from mockinterview.errors import MockInterviewError, StoreError
+from mockinterview.ids import IDENT_PATTERN, LEVELS, SLUG_PATTERN
 from mockinterview.store import BAND_COLUMNS, Store
 
 __all__ = [
@@ -42,15 +44,7 @@ __all__ = [
 FORMAT = "mockinterview-session"
 VERSION = 1
 
-LEVELS = ("entry", "mid", "senior")
-MODES = ("timed", "manual")
-STATES = ("in_progress", "finished")
-PHASE_STATUSES = ("pending", "active", "done")
 MAX_PROBLEMS = 10
-
-_IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 _SESSION_FIELDS = (
     "id", "scenario_id", "scenario_title", "level", "focus", "mode", "state", "started_at",
@@ -185,65 +179,17 @@ def export(store: Store, output: Path) -> ExportResult:
 
 
 # --------------------------------------------------------------------------- validation
+# One strict model per part of a line, as for every other file a user can write.
+# Validation only: the decoded dict is what gets inserted, so the models need not
+# mirror the store. Rules across records (phase order, one current assessment,
+# unique figures, ids unique in the file) are checked after the models pass.
 
 
-class _Checker:
-    """Validates one decoded line, collecting ``(field, message)`` problems."""
-
-    def __init__(self) -> None:
-        self.problems: list[tuple[str, str]] = []
-
-    def add(self, where: str, message: str) -> None:
-        self.problems.append((where, message))
-
-    def obj(self, value: Any, where: str) -> dict[str, Any] | None:
-        if not isinstance(value, dict):
-            self.add(where, f"expected an object, got {_kind(value)}")
-            return None
-        return value
-
-    def get(self, data: dict[str, Any], key: str, where: str, kind: str, *, optional: bool = False, choices: tuple[str, ...] = ()) -> Any:
-        path = f"{where}.{key}" if where else key
-        if key not in data:
-            if not optional:
-                self.add(path, "missing")
-            return None
-        value = data[key]
-        if value is None and optional:
-            return None
-        ok = {
-            "str": isinstance(value, str),
-            "text": isinstance(value, str) and value != "",
-            "int": isinstance(value, int) and not isinstance(value, bool),
-            "number": isinstance(value, int | float) and not isinstance(value, bool),
-            "bool": isinstance(value, bool),
-            "object": isinstance(value, dict),
-            "list": isinstance(value, list),
-            "time": isinstance(value, str) and _time(value) is not None,
-        }[kind]
-        if not ok:
-            expected = {
-                "str": "text",
-                "text": "non-empty text",
-                "int": "a whole number",
-                "number": "a number",
-                "bool": "true or false",
-                "object": "an object",
-                "list": "a list",
-                "time": "an ISO-8601 time like 2024-05-01T09:00:00Z",
-            }[kind]
-            self.add(path, f"expected {expected}, got {_shown(value)}")
-            return None
-        if choices and value not in choices:
-            self.add(path, f"{value!r} is not one of {', '.join(choices)}")
-            return None
-        return value
-
-
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
-        type(value), "a number" if isinstance(value, int | float) else type(value).__name__
-    )
+def _time(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def _shown(value: Any) -> str:
@@ -251,126 +197,136 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _time(text: str) -> datetime | None:
-    try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return dt if dt.tzinfo is not None else None
+def _iso(value: str) -> str:
+    if _time(value) is None:
+        raise ValueError(f"expected an ISO-8601 time like 2024-05-01T09:00:00Z, got {_shown(value)}")
+    return value
+
+
+def _whole(lo: int, hi: int, what: str) -> AfterValidator:
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            raise ValueError(f"expected {what} from {lo} to {hi}, got {_shown(value)}")
+        return value
+
+    return AfterValidator(check)
+
+
+IsoTime = Annotated[str, AfterValidator(_iso)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Seconds = Annotated[float, Field(ge=0)]
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+
+class _Session(_Part):
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+    scenario_id: Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+    scenario_title: Text
+    level: Literal[LEVELS]  # type: ignore[valid-type]
+    focus: Text
+    mode: Literal["timed", "manual"]
+    state: Literal["in_progress", "finished"]
+    started_at: IsoTime
+    ended_at: IsoTime | None = None
+    updated_at: IsoTime | None = None
+    planned_minutes: Annotated[float, Field(ge=0)]
+    current_phase: Annotated[int, Field(ge=0)]
+    settings: dict[str, Any]
+
+
+class _Phase(_Part):
+    index: int
+    phase_id: Text
+    kind: Annotated[str, StringConstraints(pattern=IDENT_PATTERN)]
+    title: Text
+    planned_seconds: Seconds
+    used_seconds: Seconds
+    extra_seconds: Seconds
+    notes: str
+    status: Literal["pending", "active", "done"]
+    started_at: IsoTime | None = None
+    ended_at: IsoTime | None = None
+
+
+class _Assessment(_Part):
+    created_at: IsoTime
+    source: Text
+    current: bool
+    scores: dict[Annotated[str, StringConstraints(pattern=IDENT_PATTERN)], Annotated[Any, _whole(1, 5, "a whole number")]]
+    bands: dict[Literal[BAND_COLUMNS], Annotated[Any, _whole(0, 100, "whole points")]]  # type: ignore[valid-type]
+    checklist: dict[str, list[str]]
+    score_50: int | None = None
+    percent_50: float | None = None
+    label_50: str | None = None
+    total_100: int | None = None
+    verdict: str | None = None
+
+
+class _Estimate(_Part):
+    figure: Text
+    label: str
+    unit: Text
+    answer: float | None = None
+    reference: float
+    grade: str | None = None
+
+
+class _Line(_Part):
+    session: _Session
+    phases: list[_Phase]
+    assessments: list[_Assessment]
+    estimates: list[_Estimate]
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    """``("assessments", 0, "scores", "api_design")`` -> ``assessments[0].scores.api_design``."""
+    parts: list[str] = []
+    for p in loc:
+        if p == "[key]":
+            continue
+        if isinstance(p, int) and parts:
+            parts[-1] += f"[{p}]"
+        else:
+            parts.append(str(p))
+    return ".".join(parts)
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "missing"
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(err['input'])} is not a valid {err['loc'][-1] if err['loc'][-1] != '[key]' else 'key'}"
+    return str(err["msg"]).removeprefix("Value error, ")
 
 
 def _check_record(data: Any) -> list[tuple[str, str]]:
-    ck = _Checker()
-    top = ck.obj(data, "line")
-    if top is None:
-        return ck.problems
-    if top.get("format") != FORMAT:
-        ck.add("format", f"expected {FORMAT!r}, got {_shown(top.get('format'))}")
-        return ck.problems
-    if top.get("version") != VERSION:
-        ck.add("version", f"this mockinterview reads version {VERSION}, got {_shown(top.get('version'))}")
-        return ck.problems
-
-    s = ck.get(top, "session", "", "object")
-    if s is not None:
-        sid = ck.get(s, "id", "session", "text")
-        if sid is not None and not _SESSION_ID.match(sid):
-            ck.add("session.id", f"{sid!r} is not an interview id (letters, digits, - and _)")
-        scen = ck.get(s, "scenario_id", "session", "text")
-        if scen is not None and not _SLUG.match(scen):
-            ck.add("session.scenario_id", f"{scen!r} is not a scenario id")
-        ck.get(s, "scenario_title", "session", "text")
-        ck.get(s, "level", "session", "text", choices=LEVELS)
-        ck.get(s, "focus", "session", "text")
-        ck.get(s, "mode", "session", "text", choices=MODES)
-        ck.get(s, "state", "session", "text", choices=STATES)
-        ck.get(s, "started_at", "session", "time")
-        ck.get(s, "ended_at", "session", "time", optional=True)
-        ck.get(s, "updated_at", "session", "time", optional=True)
-        pm = ck.get(s, "planned_minutes", "session", "number")
-        if pm is not None and pm < 0:
-            ck.add("session.planned_minutes", f"{pm} is negative")
-        cp = ck.get(s, "current_phase", "session", "int")
-        if cp is not None and cp < 0:
-            ck.add("session.current_phase", f"{cp} is negative")
-        ck.get(s, "settings", "session", "object")
-
-    phases = ck.get(top, "phases", "", "list")
-    for i, p in enumerate(phases or []):
-        where = f"phases[{i}]"
-        p = ck.obj(p, where)
-        if p is None:
-            continue
-        idx = ck.get(p, "index", where, "int")
-        if idx is not None and idx != i:
-            ck.add(f"{where}.index", f"expected {i} (phases are listed in order from 0), got {idx}")
-        ck.get(p, "phase_id", where, "text")
-        kind = ck.get(p, "kind", where, "text")
-        if kind is not None and not _IDENT.match(kind):
-            ck.add(f"{where}.kind", f"{kind!r} is not a phase kind")
-        ck.get(p, "title", where, "text")
-        for key in ("planned_seconds", "used_seconds", "extra_seconds"):
-            v = ck.get(p, key, where, "number")
-            if v is not None and v < 0:
-                ck.add(f"{where}.{key}", f"{v} is negative")
-        ck.get(p, "notes", where, "str")
-        ck.get(p, "status", where, "text", choices=PHASE_STATUSES)
-        ck.get(p, "started_at", where, "time", optional=True)
-        ck.get(p, "ended_at", where, "time", optional=True)
-
-    assessments = ck.get(top, "assessments", "", "list")
-    current = 0
-    for i, a in enumerate(assessments or []):
-        where = f"assessments[{i}]"
-        a = ck.obj(a, where)
-        if a is None:
-            continue
-        ck.get(a, "created_at", where, "time")
-        ck.get(a, "source", where, "text")
-        if ck.get(a, "current", where, "bool"):
-            current += 1
-        scores = ck.get(a, "scores", where, "object")
-        for c, v in (scores or {}).items():
-            if not _IDENT.match(c):
-                ck.add(f"{where}.scores", f"{c!r} is not a criterion id")
-            elif isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 5:
-                ck.add(f"{where}.scores.{c}", f"expected a whole number from 1 to 5, got {_shown(v)}")
-        bands = ck.get(a, "bands", where, "object")
-        for b, v in (bands or {}).items():
-            if b not in BAND_COLUMNS:
-                ck.add(f"{where}.bands", f"{b!r} is not a band (bands: {', '.join(BAND_COLUMNS)})")
-            elif isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 100:
-                ck.add(f"{where}.bands.{b}", f"expected whole points from 0 to 100, got {_shown(v)}")
-        checklist = ck.get(a, "checklist", where, "object")
-        for k, items in (checklist or {}).items():
-            if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-                ck.add(f"{where}.checklist.{k}", "expected a list of texts")
-        ck.get(a, "score_50", where, "int", optional=True)
-        ck.get(a, "percent_50", where, "number", optional=True)
-        ck.get(a, "label_50", where, "str", optional=True)
-        ck.get(a, "total_100", where, "int", optional=True)
-        ck.get(a, "verdict", where, "str", optional=True)
-    if assessments and current != 1:
-        ck.add("assessments", f"exactly one assessment must be current, found {current}")
-
-    estimates = ck.get(top, "estimates", "", "list")
-    figures: set[str] = set()
-    for i, e in enumerate(estimates or []):
-        where = f"estimates[{i}]"
-        e = ck.obj(e, where)
-        if e is None:
-            continue
-        fig = ck.get(e, "figure", where, "text")
-        if fig is not None:
-            if fig in figures:
-                ck.add(f"{where}.figure", f"{fig!r} appears twice")
-            figures.add(fig)
-        ck.get(e, "label", where, "str")
-        ck.get(e, "unit", where, "text")
-        ck.get(e, "answer", where, "number", optional=True)
-        ck.get(e, "reference", where, "number")
-        ck.get(e, "grade", where, "str", optional=True)
-    return ck.problems
+    if not isinstance(data, dict):
+        return [("line", f"expected an object, got {_shown(data)}")]
+    if data.get("format") != FORMAT:
+        return [("format", f"expected {FORMAT!r}, got {_shown(data.get('format'))}")]
+    if data.get("version") != VERSION:
+        return [("version", f"this mockinterview reads version {VERSION}, got {_shown(data.get('version'))}")]
+    try:
+        line = _Line.model_validate(data)
+    except ValidationError as exc:
+        return [(_where(tuple(e["loc"])), _message(e)) for e in exc.errors()]
+    problems: list[tuple[str, str]] = []
+    for i, phase in enumerate(line.phases):
+        if phase.index != i:
+            problems.append((f"phases[{i}].index", f"expected {i} (phases are listed in order from 0), got {phase.index}"))
+    current = sum(a.current for a in line.assessments)
+    if line.assessments and current != 1:
+        problems.append(("assessments", f"exactly one assessment must be current, found {current}"))
+    seen: set[str] = set()
+    for i, e in enumerate(line.estimates):
+        if e.figure in seen:
+            problems.append((f"estimates[{i}].figure", f"{e.figure!r} appears twice"))
+        seen.add(e.figure)
+    return problems
 
 
 @dataclass(frozen=True)
