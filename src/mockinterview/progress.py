@@ -97,7 +97,6 @@ __all__ = [
     "pacing",
     "practice",
     "priority",
-    "quick_rubric",
     "readiness",
     "recommend",
     "scored_scenario_ids",
@@ -967,29 +966,21 @@ def evaluations_for(scenarios: Iterable[Any]) -> dict[str, dict[str, int]]:
     }
 
 
-def _safe_loader() -> Any:
-    try:
-        from yaml import CSafeLoader as Loader
-    except ImportError:  # pragma: no cover - depends on how PyYAML was built
-        from yaml import SafeLoader as Loader  # type: ignore[assignment]
-    return Loader
-
-
 def catalogue_scenarios(catalogue: Any, *, skip: Iterable[str] = ()) -> list[Any]:
     """Every catalogue scenario whose structure is valid, read the quick way.
 
-    Each file goes through the safe YAML loader and the ``Scenario`` model (every
-    field checked), but not the located-error machinery nor the estimation formula
-    checks: together a third of the cost of ``Catalogue.load_all()``. ``next`` ranks
-    these, then loads its pick fully (:meth:`Catalogue.get`) before recommending it.
-    Files that fail are left out, as ``load_all`` would.
+    Each file is read with the project's safe YAML reader and checked by the
+    ``Scenario`` model (every field), but without the estimation formula checks,
+    which are most of the cost of ``Catalogue.load_all()``. ``next`` ranks these, then
+    loads its pick fully (:meth:`Catalogue.get`) before recommending it. Files that
+    fail are left out, as ``load_all`` would.
     """
-    import yaml
     from pydantic import ValidationError
 
+    from mockinterview import yamlio
+    from mockinterview.errors import ContentError
     from mockinterview.scenarios.model import Scenario
 
-    loader = _safe_loader()
     skipped = set(skip)
     out: list[Any] = []
     for sid in sorted(catalogue.entries):
@@ -1001,9 +992,8 @@ def catalogue_scenarios(catalogue: Any, *, skip: Iterable[str] = ()) -> list[Any
             out.append(loaded)
             continue
         try:
-            data = yaml.load(entry.path.read_text(encoding="utf-8"), Loader=loader)
-            scenario = Scenario.model_validate(data)
-        except (OSError, UnicodeError, yaml.YAMLError, ValidationError):
+            scenario = Scenario.model_validate(yamlio.read(entry.path).data)
+        except (ContentError, ValidationError):
             continue
         if scenario.id == sid:
             out.append(scenario)
@@ -1049,35 +1039,18 @@ def _read_evaluation(entry: Any) -> dict[str, int] | None:
     loaded = getattr(entry, "_scenario", None)
     if loaded is not None:
         return evaluations_for([loaded]).get(loaded.id, {})
-    import yaml
     from pydantic import ValidationError
 
+    from mockinterview import yamlio
+    from mockinterview.errors import ContentError
     from mockinterview.scenarios.model import Evaluation
 
     try:
-        data = yaml.load(entry.path.read_text(encoding="utf-8"), Loader=_safe_loader())
+        data = yamlio.read(entry.path).data
         section = data.get("evaluation") if isinstance(data, dict) else None
         return dict(Evaluation.model_validate(section).scores) if section else {}
-    except (OSError, UnicodeError, yaml.YAMLError, ValidationError):
+    except (ContentError, ValidationError):
         return None
-
-
-def quick_rubric() -> Any:
-    """The bundled rubric, parsed with the fast safe loader and validated by the ``Rubric``
-    model (about half the time of ``load_rubric()``, which also locates problems); on any
-    problem, ``load_rubric()`` itself, so an error still names its file, line and column."""
-    import yaml
-    from pydantic import ValidationError
-
-    from mockinterview import paths
-    from mockinterview.rubric.model import Rubric
-
-    try:
-        return Rubric.model_validate(yaml.load(paths.rubric_path().read_text(encoding="utf-8"), Loader=_safe_loader()))
-    except (OSError, UnicodeError, yaml.YAMLError, ValidationError):
-        from mockinterview.rubric.scoring import load_rubric
-
-        return load_rubric()
 
 
 def calibration(

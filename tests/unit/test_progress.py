@@ -533,10 +533,6 @@ def test_exactly_one_current_assessment(tmp_path: Path) -> None:
         transfer.parse(path)
 
 
-def test_quick_rubric_is_the_rubric() -> None:
-    assert progress.quick_rubric() == RUBRIC
-
-
 def test_evaluations_are_cached_and_refreshed_when_the_file_changes(scenario_copy, tmp_path: Path) -> None:
     path = scenario_copy("url-shortener")
     cat = Catalogue([path.parent])

@@ -42,6 +42,7 @@ def progress(
     """Your performance over time: recent scores, averages, readiness per level, criterion
     trends, strengths and weaknesses, pacing, calibration and your practice streak."""
     from mockinterview import progress as core
+    from mockinterview.rubric.scoring import load_rubric
     from mockinterview.store import Store
 
     day = _since(since)
@@ -49,7 +50,7 @@ def progress(
         from mockinterview.scenarios.catalogue import check_id
 
         check_id(scenario)
-    rubric = core.quick_rubric()
+    rubric = load_rubric()
     with Store() as store:
         cat = catalogue(ctx)
         report = core.summarize(
@@ -87,12 +88,13 @@ def next_(
     """Which scenario to practise next and what to focus on: your weakest criteria, weighted by
     how long ago you last practised them, and a scenario that exercises them."""
     from mockinterview import progress as core
+    from mockinterview.rubric.scoring import load_rubric
     from mockinterview.store import Store
 
     from mockinterview.errors import ContentError
     from mockinterview.scenarios.index import ScenarioIndex, summarise
 
-    rubric = core.quick_rubric()
+    rubric = load_rubric()
     cat = catalogue(ctx)
     index = ScenarioIndex()  # files that passed the full check (as `list` keeps them)
     broken: list[str] = []
@@ -138,14 +140,8 @@ def export(
 
     with Store() as store:
         if str(output) == "-":
-            try:
-                for line in transfer.export_lines(store):
-                    typer.echo(line)
-            except BrokenPipeError:  # `export -o - | head`: the reader left; not an error
-                import os
-                import sys
-
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            for line in transfer.export_lines(store):  # a closed pipe is handled at the boundary
+                typer.echo(line)
             return
         result = transfer.export(store, output)
     if as_json:
@@ -157,13 +153,14 @@ def export(
 
     out = console.stdout()
     if result.sessions == 0:
-        out.print(Text(f"No interviews yet, so {output} is empty. Start with: mockinterview run url-shortener"))
+        out.print(Text(f"No interviews yet, so {output} is empty. Start with: mockinterview run url-shortener"), soft_wrap=True)
         return
     out.print(
         Text(
             f"Exported {result.sessions:,} interview{'s' if result.sessions != 1 else ''} "
             f"({result.assessments:,} assessment{'s' if result.assessments != 1 else ''}) to {output}"
-        )
+        ),
+        soft_wrap=True,  # a path is never broken across lines
     )
 
 
@@ -189,12 +186,12 @@ def import_(
 
     out = console.stdout()
     if result is None:
-        out.print(Text(f"{file} has no interviews to import."))
+        out.print(Text(f"{file} has no interviews to import."), soft_wrap=True)
         return
     line = f"Imported {result.imported:,} interview{'s' if result.imported != 1 else ''} from {file}"
     if result.skipped:
         line += f"; skipped {result.skipped:,} already present"
-    out.print(Text(line + "."))
+    out.print(Text(line + "."), soft_wrap=True)
     if result.imported:
         out.print(Text("See them with: mockinterview history", style="muted"))
 
