@@ -115,3 +115,37 @@ def test_run_unknown_or_bad_id(invoke, keys, bad: str) -> None:
     with keys(""):
         result = invoke("run", bad)
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("used_minutes", "left_minutes"),
+    [((3, 6), 36), ((8, 10), 27)],  # time saved is credited; overrun is charged
+)
+def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, left_minutes) -> None:
+    import io
+
+    from rich.console import Console
+
+    from mockinterview.scenarios.catalogue import Catalogue
+    from mockinterview.session import start_session
+    from mockinterview.ui import console, run_flow
+
+    scenario = Catalogue().get("url-shortener")  # 45 min: 5 + 7 + 10 + 8 + 10 + 5
+    session = start_session(scenario)
+    for rec, used in zip(session.phases, used_minutes):
+        rec.used_seconds, rec.status = used * 60, "done"
+    session.current_phase = 2
+    seen: list[float] = []
+
+    def fake_ask(state, default=""):  # type: ignore[no-untyped-def]
+        seen.append(state.total_left())
+        return "notes"
+
+    class NullStore:
+        def __getattr__(self, name):  # type: ignore[no-untyped-def]
+            return lambda *a, **k: None
+
+    monkeypatch.setattr(run_flow, "ask_notes", fake_ask)
+    out = Console(file=io.StringIO(), theme=console.THEME)
+    run_flow.run_phases(out, NullStore(), session, scenario, peek=False, time_source=lambda: 0.0)
+    assert seen[0] == pytest.approx(left_minutes * 60)  # when phase 3 starts: 45 minus the time used

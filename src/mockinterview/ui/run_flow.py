@@ -122,11 +122,10 @@ def run_phases(
             rec.planned_seconds, used_seconds=rec.used_seconds, extra_seconds=rec.extra_seconds,
             speed=speed, time_source=time_source,
         )
-        later = [p for p in session.phases if p.index > rec.index]
-
-        def total_left(clock: PhaseClock = clock, later: list[PhaseRecord] = later, rec: PhaseRecord = rec) -> float:
-            before = sum(p.planned_seconds + p.extra_seconds - p.used_seconds for p in session.phases if p.index < rec.index)
-            return min(before, 0) + clock.remaining + sum(p.planned_seconds + p.extra_seconds for p in later)
+        def total_left(clock: PhaseClock = clock, rec: PhaseRecord = rec) -> float:
+            """Time allowed for the whole interview minus time used, live for this phase."""
+            others = (p for p in session.phases if p.index != rec.index)
+            return clock.remaining + sum(p.planned_seconds + p.extra_seconds - p.used_seconds for p in others)
 
         def autosave(text: str, clock: PhaseClock = clock, rec: PhaseRecord = rec) -> None:
             rec.notes, rec.used_seconds, rec.extra_seconds = text, clock.elapsed, clock.extra
