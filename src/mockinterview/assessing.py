@@ -44,7 +44,8 @@ def record(store: Store, session: Session, scenario: Scenario, rubric: Rubric, a
         source=assessment.source,
         created_at=assessment.created_at,
     )
-    summary = {k: result.to_dict()[k] for k in ("score_50", "percent_50", "label_50", "total_100", "verdict")}
+    computed = result.to_dict()
+    summary = {k: computed[k] for k in ("score_50", "percent_50", "label_50", "total_100", "verdict")}
     new_id = store.add_assessment(session.id, final, summary=summary)
     session.assessment = Assessment(**{**final.__dict__, "id": new_id})
     session.settings.pop("draft", None)

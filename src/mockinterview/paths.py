@@ -41,10 +41,6 @@ def bundled_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "scenarios"
 
 
-def bundled_scenarios_dir() -> Path:
-    return bundled_dir()
-
-
 def rubric_path() -> Path:
     return bundled_dir() / "rubric" / "rubric.yaml"
 

@@ -103,6 +103,10 @@ app = typer.Typer(
 )
 
 
+#: The positional scenario id shared by the commands that take one.
+ScenarioIdArg = Annotated[str, typer.Argument(metavar="ID", help="The scenario id, as `list` shows it.")]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"mockinterview {__version__}")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mockinterview.cli.app import app, catalogue, print_json
+from mockinterview.cli.app import ScenarioIdArg, app, catalogue, print_json
 
 
 @app.command("list")
@@ -49,7 +49,7 @@ def list_cmd(
 @app.command()
 def show(
     ctx: typer.Context,
-    scenario_id: Annotated[str, typer.Argument(metavar="ID", help="The scenario id, as `list` shows it.")],
+    scenario_id: ScenarioIdArg,
     reveal: Annotated[
         bool, typer.Option("--reveal", help="Also show the reference answers, evaluation and follow-ups (spoilers).")
     ] = False,

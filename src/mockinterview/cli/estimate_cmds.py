@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mockinterview.cli.app import app, catalogue, print_json
+from mockinterview.cli.app import ScenarioIdArg, app, catalogue, print_json
 
 if TYPE_CHECKING:
     from mockinterview.scenarios.model import Estimation
@@ -66,7 +66,7 @@ def load_answers(path: Path, est: Estimation) -> dict[str, float]:
 @app.command()
 def estimate(
     ctx: typer.Context,
-    scenario_id: Annotated[str, typer.Argument(metavar="ID", help="The scenario id, as `list` shows it.")],
+    scenario_id: ScenarioIdArg,
     vary_: Annotated[
         bool, typer.Option("--vary", help="Draw new assumptions (the seed is printed so you can replay the drill).")
     ] = False,

@@ -28,7 +28,9 @@ def emit_scorecard(card, *, as_json: bool, fmt: Format | None, output: Path | No
     from mockinterview.ui import console, scorecard_view
 
     if fmt is not None or output is not None:
-        fmt = fmt or Format(output.suffix.lstrip(".").lower() if output and output.suffix.lstrip(".").lower() in ("md", "json", "html") else "md")
+        if fmt is None:  # from the file's suffix, else Markdown
+            suffix = output.suffix.lstrip(".").lower() if output else ""
+            fmt = Format(suffix) if suffix in Format.__members__ else Format.md
         if fmt is Format.json:
             import json
 

@@ -64,7 +64,7 @@ class Entry:
 
 
 def sources(extra: Iterable[Path] = ()) -> list[Source]:
-    found = [Source("bundled", paths.bundled_scenarios_dir()), Source("user", paths.user_scenarios_dir())]
+    found = [Source("bundled", paths.bundled_dir()), Source("user", paths.user_scenarios_dir())]
     env = os.environ.get(paths.SCENARIOS_ENV, "")
     for part in env.split(os.pathsep):
         if part.strip():

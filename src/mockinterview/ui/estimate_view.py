@@ -32,7 +32,6 @@ GRADE_MARKS: dict[Grade | None, tuple[str, str, str]] = {
     None: ("–", "skipped", "muted"),
 }
 
-UNIT_WORDS = UNIT_DESCRIPTIONS
 
 
 class NoEstimation(MockInterviewError):
@@ -274,7 +273,7 @@ def short_error(exc: QuantityError, unit: Unit) -> str:
     head = head.rstrip("; ")
     if head.endswith(":"):  # no reason given: say what is expected
         examples = estimation.unit_examples(unit)[:2]
-        return f"{head} expected {UNIT_WORDS[unit]}, e.g. {' or '.join(examples)}"
+        return f"{head} expected {UNIT_DESCRIPTIONS[unit]}, e.g. {' or '.join(examples)}"
     return head
 
 
@@ -306,7 +305,7 @@ def ask_figures(out: Console, est: Estimation) -> dict[str, float]:
     for i, fig in enumerate(asked, 1):
         out.print()
         out.print(Text(f"[{i}/{len(asked)}] ", style="muted") + Text(fig.label, style="bold")
-                  + Text(f"  ({UNIT_WORDS[fig.unit]})", style="muted"))
+                  + Text(f"  ({UNIT_DESCRIPTIONS[fig.unit]})", style="muted"))
         out.print(Text("  e.g. " + ", ".join(estimation.unit_examples(fig.unit)), style="muted"))
         typed = prompter.text("Your estimate:", validate=_validator(fig.unit)).strip()
         if not typed:
