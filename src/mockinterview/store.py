@@ -383,7 +383,7 @@ class Store:
             conn.execute("PRAGMA busy_timeout = 10000")
             # Look before touching anything: these reads never write to the file.
             self._check_identity(conn)
-            conn.execute("PRAGMA journal_mode = WAL")
+            self._enable_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; keeps save_phase cheap
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate(conn)
@@ -401,6 +401,28 @@ class Store:
             raise
         return conn
 
+    @staticmethod
+    def _enable_wal(conn: sqlite3.Connection, patience: float = 10.0) -> None:
+        """Put the file in WAL mode (it stays so: later opens find it set).
+
+        Switching needs a moment with no other connection on the file, and SQLite
+        answers "locked" at once instead of waiting (the busy timeout does not apply),
+        so a new file opened by several processes together retries for a while.
+        """
+        import time
+
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                    return
+                conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
     def _damaged(self) -> StoreError:
         return StoreError(
             f"{self.path} is not a mockinterview database or is damaged; it was left untouched."
@@ -411,9 +433,13 @@ class Store:
     def _check_identity(self, conn: sqlite3.Connection) -> None:
         """Refuse a newer schema or a foreign/damaged file without writing a byte."""
         try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            # One read transaction: the three readings must come from the same moment, or
+            # another process's first migration committing between them looks like a
+            # foreign file (tables present, application id not yet).
+            with self._transaction(conn, "BEGIN"):
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.OperationalError:
             raise
         except sqlite3.DatabaseError as exc:

@@ -518,3 +518,35 @@ def test_two_processes_writing_at_once_lose_nothing(db: Path, tmp_path: Path) ->
         assert conn.execute("SELECT count(*) FROM phases").fetchone()[0] == 800
         assert conn.execute("SELECT count(*) FROM criterion_scores").fetchone()[0] == 800
         assert conn.execute("SELECT count(*) FROM sessions WHERE score_50 IS NULL").fetchone()[0] == 0
+
+
+_OPENER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from mockinterview.store import Store
+
+    go = Path(sys.argv[2])
+    while not go.exists():
+        time.sleep(0.001)
+    for db in sys.argv[3:]:
+        with Store(Path(db)) as store:
+            store.count()
+    """
+)
+
+
+def test_processes_creating_a_new_database_at_once_all_succeed(tmp_path: Path) -> None:
+    """The first open of a new file races its migration in another process; both must succeed."""
+    script = tmp_path / "opener.py"
+    script.write_text(_OPENER)
+    dbs = [str(tmp_path / f"new{i}.db") for i in range(25)]  # 25 fresh files, opened by all at once
+    go = tmp_path / "go"
+    procs = [
+        subprocess.Popen([sys.executable, str(script), "x", str(go), *dbs], stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    time.sleep(0.5)
+    go.touch()
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], "\n".join(errors)
