@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from mockinterview.errors import MockInterviewError, StoreError
-from mockinterview.ids import IDENT_PATTERN, LEVELS, SLUG_PATTERN
+from mockinterview.vocab import IDENT_PATTERN, LEVELS, SLUG_PATTERN
 from mockinterview.store import BAND_COLUMNS, Store
 
 __all__ = [
@@ -164,7 +164,7 @@ class ExportResult:
 
 def export(store: Store, output: Path) -> ExportResult:
     """Write every session to ``output`` (atomically) as JSON lines."""
-    from mockinterview.fileio import atomic_write
+    from mockinterview.files import atomic_write
 
     lines: list[str] = []
     n_assessments = 0

@@ -128,11 +128,11 @@ def test_broken_user_scenario_is_skipped_with_a_located_warning(invoke, isolated
 
 def test_shipped_schema_is_current() -> None:
     from mockinterview import paths
-    from mockinterview.schema import generate
+    from mockinterview.content.schema import generate
 
     for name, text in generate().items():
         shipped = (paths.schema_dir() / name).read_text(encoding="utf-8")
-        assert shipped == text, f"{name} is stale: run python -m mockinterview.schema --write"
+        assert shipped == text, f"{name} is stale: run python -m mockinterview.content.schema --write"
 
 
 def test_every_bundled_scenario_has_the_schema_modeline() -> None:

@@ -177,8 +177,8 @@ def test_unparseable_answer_names_the_file_line_and_figure(invoke, tmp_path: Pat
 
 
 def test_every_problem_in_the_answers_file_is_reported_at_once(tmp_path: Path) -> None:
-    from mockinterview.cli.estimate_cmds import load_answers
-    from mockinterview.scenarios.catalogue import Catalogue
+    from mockinterview.cli.estimate import load_answers
+    from mockinterview.content.catalogue import Catalogue
 
     est = Catalogue([]).get("url-shortener").estimation
     path = write(tmp_path, "a.yaml", "nope: 1\nwrite_qps: 5 GB\nurls_per_day: 100M\nread_qps: [1]\n")
@@ -309,8 +309,8 @@ def test_drill_returns_estimate_answers_for_the_session(terminal) -> None:
     from rich.console import Console
 
     from mockinterview import estimation
-    from mockinterview.scenarios.catalogue import Catalogue
-    from mockinterview.session import EstimateAnswer
+    from mockinterview.content.catalogue import Catalogue
+    from mockinterview.interview.session import EstimateAnswer
     from mockinterview.ui import console, estimate_view
 
     scenario = Catalogue([]).get("url-shortener")

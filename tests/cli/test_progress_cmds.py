@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mockinterview import paths
-from mockinterview.rubric.model import CRITERION_IDS
+from mockinterview.content.rubric import CRITERION_IDS
 
 WEAK_DB = {c: 4 for c in CRITERION_IDS} | {"database_design": 2, "edge_cases": 2}
 
@@ -66,8 +66,8 @@ def test_export_with_no_history(invoke, tmp_path: Path) -> None:
 
 
 def test_unscored_interviews_are_pointed_at(invoke) -> None:
-    from mockinterview.scenarios.catalogue import Catalogue
-    from mockinterview.session import start_session
+    from mockinterview.content.catalogue import Catalogue
+    from mockinterview.interview.session import start_session
     from mockinterview.store import Store
 
     with Store() as store:

@@ -126,8 +126,8 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
 
     from rich.console import Console
 
-    from mockinterview.scenarios.catalogue import Catalogue
-    from mockinterview.session import start_session
+    from mockinterview.content.catalogue import Catalogue
+    from mockinterview.interview.session import start_session
     from mockinterview.ui import console, run_flow
 
     scenario = Catalogue().get("url-shortener")  # 45 min: 5 + 7 + 10 + 8 + 10 + 5

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mockinterview.rubric.model import CRITERION_IDS
+from mockinterview.content.rubric import CRITERION_IDS
 from mockinterview.store import Store
 
 CHAT = dict(
@@ -169,10 +169,10 @@ def test_ctrl_c_in_self_assessment_keeps_answers_and_says_how_to_finish(invoke, 
 
 
 def test_user_text_is_printed_literally(invoke, tmp_path: Path) -> None:
-    from mockinterview import scorecard
-    from mockinterview.rubric.scoring import load_rubric
-    from mockinterview.scenarios.catalogue import Catalogue
-    from mockinterview.session import Assessment, start_session
+    from mockinterview.scoring import scorecard
+    from mockinterview.scoring.arithmetic import load_rubric
+    from mockinterview.content.catalogue import Catalogue
+    from mockinterview.interview.session import Assessment, start_session
     from mockinterview.ui import console, scorecard_view
 
     scenario = Catalogue().get("chat-system")
@@ -208,8 +208,8 @@ def test_score_file_messages_name_each_field_once(invoke, tmp_path: Path) -> Non
 
 
 def test_latest_unfinished_interview_is_not_scored_silently(invoke, tmp_path: Path) -> None:
-    from mockinterview.scenarios.catalogue import Catalogue
-    from mockinterview.session import start_session
+    from mockinterview.content.catalogue import Catalogue
+    from mockinterview.interview.session import start_session
 
     with Store() as store:
         session = start_session(Catalogue().get("url-shortener"))  # timed, in progress
@@ -221,9 +221,9 @@ def test_latest_unfinished_interview_is_not_scored_silently(invoke, tmp_path: Pa
 
 @pytest.mark.parametrize("value", [3, 4, 5])
 def test_strengths_and_areas_never_overlap(value: int) -> None:
-    from mockinterview.rubric.scoring import load_rubric
-    from mockinterview.scenarios.catalogue import Catalogue
-    from mockinterview.scorecard import pick_insights
+    from mockinterview.scoring.arithmetic import load_rubric
+    from mockinterview.content.catalogue import Catalogue
+    from mockinterview.scoring.scorecard import pick_insights
 
     strengths, areas = pick_insights(load_rubric(), Catalogue().get("chat-system"), {c: value for c in CRITERION_IDS})
     assert areas

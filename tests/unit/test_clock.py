@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mockinterview.clock import PhaseClock, mmss
+from mockinterview.interview.clock import PhaseClock, mmss
 
 
 class FakeTime:

@@ -8,11 +8,11 @@ import sys
 import pytest
 
 CORE = [
-    "mockinterview.scenarios.model", "mockinterview.scenarios.loader", "mockinterview.scenarios.catalogue",
-    "mockinterview.scenarios.queries", "mockinterview.scenarios.index", "mockinterview.rubric.model",
-    "mockinterview.rubric.scoring", "mockinterview.rubric.inputs", "mockinterview.session", "mockinterview.clock",
-    "mockinterview.estimation", "mockinterview.store", "mockinterview.progress", "mockinterview.scorecard",
-    "mockinterview.assessing", "mockinterview.transfer", "mockinterview.yamlio", "mockinterview.paths",
+    "mockinterview.content.scenario", "mockinterview.content.loader", "mockinterview.content.catalogue",
+    "mockinterview.content.queries", "mockinterview.content.index", "mockinterview.content.rubric",
+    "mockinterview.scoring.arithmetic", "mockinterview.scoring.inputs", "mockinterview.interview.session", "mockinterview.interview.clock",
+    "mockinterview.estimation", "mockinterview.store", "mockinterview.progress", "mockinterview.scoring.scorecard",
+    "mockinterview.scoring.record", "mockinterview.transfer", "mockinterview.content.yamlio", "mockinterview.paths",
 ]
 UI_LIBS = ("typer", "rich", "questionary", "prompt_toolkit")
 

@@ -11,9 +11,9 @@ import yaml
 from pydantic import BaseModel
 
 from mockinterview.errors import ContentError
-from mockinterview.rubric.model import CRITERION_IDS, Descriptors
-from mockinterview.scenarios import model as scenario_model
-from mockinterview.scenarios.loader import load_scenario
+from mockinterview.content.rubric import CRITERION_IDS, Descriptors
+from mockinterview.content import scenario as scenario_model
+from mockinterview.content.loader import load_scenario
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "scenario-format.md"
 YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)

@@ -29,7 +29,7 @@ from mockinterview.estimation import (
     suggested_scalability,
     vary,
 )
-from mockinterview.scenarios.model import Estimation, Unit
+from mockinterview.content.scenario import Estimation, Unit
 
 U = Unit
 
@@ -814,8 +814,8 @@ def test_all_five_scenarios_are_bundled() -> None:
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.name)
 def test_bundled_scenario_figures_match_the_document(path: Path) -> None:
-    from mockinterview import yamlio
-    from mockinterview.scenarios.model import Scenario
+    from mockinterview.content import yamlio
+    from mockinterview.content.scenario import Scenario
 
     scenario = yamlio.load(Scenario, path)
     assert scenario.estimation is not None, "every scenario carries its capacity estimation"
@@ -833,8 +833,8 @@ def test_bundled_scenario_figures_match_the_document(path: Path) -> None:
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.name)
 def test_varied_assumptions_stay_plausible(path: Path) -> None:
     """Drawn assumptions never make a part bigger than its whole (e.g. DAU > users)."""
-    from mockinterview import yamlio
-    from mockinterview.scenarios.model import Scenario
+    from mockinterview.content import yamlio
+    from mockinterview.content.scenario import Scenario
 
     est = yamlio.load(Scenario, path).estimation
     assert est is not None

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mockinterview import yamlio
+from mockinterview.content import yamlio
 from mockinterview.errors import ContentError, InvalidId
-from mockinterview.scenarios.catalogue import Catalogue, check_id
-from mockinterview.scenarios.loader import load_scenario
+from mockinterview.content.catalogue import Catalogue, check_id
+from mockinterview.content.loader import load_scenario
 
 MINIMAL = textwrap.dedent(
     """\

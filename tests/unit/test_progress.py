@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from mockinterview import paths, progress, transfer
-from mockinterview.rubric.model import CRITERION_IDS
-from mockinterview.rubric.scoring import evaluate, load_rubric
-from mockinterview.scenarios.catalogue import Catalogue
-from mockinterview.session import Assessment, EstimateAnswer, PhaseRecord, Session
+from mockinterview.content.rubric import CRITERION_IDS
+from mockinterview.scoring.arithmetic import evaluate, load_rubric
+from mockinterview.content.catalogue import Catalogue
+from mockinterview.interview.session import Assessment, EstimateAnswer, PhaseRecord, Session
 from mockinterview.store import Store
 
 NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)  # a Saturday

@@ -6,9 +6,9 @@ import json
 import os
 from pathlib import Path
 
-from mockinterview.scenarios.catalogue import Catalogue
-from mockinterview.scenarios.index import index_path
-from mockinterview.scenarios.queries import list_scenarios
+from mockinterview.content.catalogue import Catalogue
+from mockinterview.content.index import index_path
+from mockinterview.content.queries import list_scenarios
 
 
 def titles(extra: Path) -> dict[str, str]:
@@ -21,7 +21,7 @@ def test_index_is_written_and_used(tmp_path: Path, scenario_copy, monkeypatch) -
     titles(tmp_path / "extra")
     assert index_path().is_file()
     # With the index warm, listing must not load any scenario.
-    import mockinterview.scenarios.catalogue as cat_mod
+    import mockinterview.content.catalogue as cat_mod
 
     def boom(self):  # type: ignore[no-untyped-def]
         raise AssertionError(f"{self.path} was parsed although unchanged")

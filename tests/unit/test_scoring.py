@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mockinterview.errors import InvalidScores
-from mockinterview.rubric.model import CRITERION_IDS
-from mockinterview.rubric.scoring import (
+from mockinterview.content.rubric import CRITERION_IDS
+from mockinterview.scoring.arithmetic import (
     check_bands,
     check_scores,
     evaluate,

@@ -14,8 +14,8 @@ import pytest
 
 from mockinterview import paths
 from mockinterview.errors import SessionNotFound, StoreError
-from mockinterview.rubric.model import BAND_IDS
-from mockinterview.session import Assessment, EstimateAnswer, PhaseRecord, Session
+from mockinterview.content.rubric import BAND_IDS
+from mockinterview.interview.session import Assessment, EstimateAnswer, PhaseRecord, Session
 from mockinterview.store import MIGRATIONS, SCHEMA_VERSION, HistoryRow, Store
 
 T0 = datetime(2024, 5, 1, 9, 0, 0, tzinfo=UTC)
@@ -465,7 +465,7 @@ _WORKER = textwrap.dedent(
     import sys, time
     from datetime import UTC, datetime, timedelta
     from pathlib import Path
-    from mockinterview.session import Assessment, PhaseRecord, Session
+    from mockinterview.interview.session import Assessment, PhaseRecord, Session
     from mockinterview.store import Store
 
     db, tag, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])

@@ -19,9 +19,7 @@ def main() -> None:
 __all__ = ["app", "main"]
 
 # Register the commands (each module adds its commands to ``app``).
-from mockinterview.cli import catalogue_cmds, run_cmds, scoring_cmds  # noqa: E402,F401
-from mockinterview.cli import estimate_cmds  # noqa: E402,F401
-from mockinterview.cli import progress_cmds  # noqa: E402,F401
+from mockinterview.cli import estimate, progress, run, score, show  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

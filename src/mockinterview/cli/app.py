@@ -142,7 +142,7 @@ def root(
 def catalogue(ctx: typer.Context):  # type: ignore[no-untyped-def]
     """The scenario catalogue for this invocation (bundled + user + --scenarios)."""
     from mockinterview.errors import UsageError
-    from mockinterview.scenarios.catalogue import Catalogue
+    from mockinterview.content.catalogue import Catalogue
 
     cat = Catalogue(state(ctx).scenario_dirs)
     if cat.missing:

@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from mockinterview.rubric.model import Rubric
-from mockinterview.rubric.scoring import suggest_bands
-from mockinterview.scenarios.model import Scenario
-from mockinterview.scorecard import Suggestion
+from mockinterview.content.rubric import Rubric
+from mockinterview.scoring.arithmetic import suggest_bands
+from mockinterview.content.scenario import Scenario
+from mockinterview.scoring.scorecard import Suggestion
 from mockinterview.ui import prompter
 
 

@@ -20,8 +20,8 @@ from rich.text import Text
 from mockinterview import estimation
 from mockinterview.errors import MockInterviewError
 from mockinterview.estimation import UNIT_DESCRIPTIONS, EstimationResult, FigureResult, Grade, QuantityError
-from mockinterview.scenarios.model import Estimation, Scenario, Unit
-from mockinterview.session import EstimateAnswer
+from mockinterview.content.scenario import Estimation, Scenario, Unit
+from mockinterview.interview.session import EstimateAnswer
 from mockinterview.ui import prompter
 
 # symbol, short word for the table, style

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from mockinterview.scenarios.queries import ScenarioRow
+from mockinterview.content.queries import ScenarioRow
 from mockinterview.ui.console import LEVEL_STYLE
 
 

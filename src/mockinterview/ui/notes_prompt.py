@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mockinterview.clock import PhaseClock, mmss
+from mockinterview.interview.clock import PhaseClock, mmss
 
 KEYS = "^D done  ^P pause  ^T +2 min  ^G hint  ^E editor  ^C quit"
 AUTOSAVE_CHANGED = 3.0  # seconds between saves while the text changes

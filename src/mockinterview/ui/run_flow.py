@@ -13,10 +13,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.clock import PhaseClock, TimeSource
+from mockinterview.interview.clock import PhaseClock, TimeSource
 from mockinterview.errors import Interrupted
-from mockinterview.scenarios.model import Phase, Scenario
-from mockinterview.session import PhaseRecord, Session, utcnow
+from mockinterview.content.scenario import Phase, Scenario
+from mockinterview.interview.session import PhaseRecord, Session, utcnow
 from mockinterview.store import Store
 from mockinterview.ui import prompter, scenario_view
 from mockinterview.ui.notes_prompt import KEYS, PhaseState, ask_notes

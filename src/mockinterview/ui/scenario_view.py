@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.scenarios.model import Block, Phase, Scenario
+from mockinterview.content.scenario import Block, Phase, Scenario
 
 from mockinterview.ui.console import LEVEL_STYLE  # noqa: E402  (re-exported)
 

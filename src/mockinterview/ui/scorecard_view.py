@@ -14,8 +14,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.scorecard import Insight, Scorecard
-from mockinterview.session import Session
+from mockinterview.scoring.scorecard import Insight, Scorecard
+from mockinterview.interview.session import Session
 
 from mockinterview.ui.console import VERDICT_STYLE  # noqa: E402  (re-exported)
 

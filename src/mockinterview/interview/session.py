@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # the pydantic models load only where a scenario is read
-    from mockinterview.scenarios.model import Scenario
+    from mockinterview.content.scenario import Scenario
 
 SessionState = Literal["in_progress", "finished"]
 PhaseStatus = Literal["pending", "active", "done"]

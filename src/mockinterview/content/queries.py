@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockinterview.errors import ContentError, Problem
-from mockinterview.ids import LEVELS
-from mockinterview.scenarios.catalogue import Catalogue
+from mockinterview.vocab import LEVELS
+from mockinterview.content.catalogue import Catalogue
 
 if TYPE_CHECKING:
-    from mockinterview import yamlio
+    from mockinterview.content import yamlio
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def list_scenarios(
     Only new or changed files are parsed and validated (see scenarios.index), so
     listing a thousand scenarios does not mean reading a thousand YAML files.
     """
-    from mockinterview.scenarios.index import ScenarioIndex, summarise
+    from mockinterview.content.index import ScenarioIndex, summarise
 
     if level is not None and level not in LEVELS:
         from mockinterview.errors import UsageError
@@ -95,9 +95,9 @@ def _expand(paths: Iterable[Path]) -> Iterable[Path]:
 
 def validate_paths(paths: Iterable[Path]) -> list[tuple[Path, str, list[Problem]]]:
     """Validate each file (folders are expanded); return (path, what it is, problems)."""
-    from mockinterview import yamlio
-    from mockinterview.rubric.model import Rubric
-    from mockinterview.scenarios.loader import load_scenario
+    from mockinterview.content import yamlio
+    from mockinterview.content.rubric import Rubric
+    from mockinterview.content.loader import load_scenario
 
     results: list[tuple[Path, str, list[Problem]]] = []
     for path in _expand(paths):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from mockinterview.ids import IDENT_PATTERN, SLUG_PATTERN
+from mockinterview.vocab import IDENT_PATTERN, SLUG_PATTERN
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Ident = Annotated[str, StringConstraints(pattern=IDENT_PATTERN, max_length=64)]

@@ -18,7 +18,7 @@ def list_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the scenarios you can practise: id, title, level, focus, minutes, phases."""
-    from mockinterview.scenarios.queries import list_scenarios
+    from mockinterview.content.queries import list_scenarios
 
     rows, errors = list_scenarios(catalogue(ctx), level=level, tag=tag)
     if as_json:
@@ -93,7 +93,7 @@ def validate(
 
     Exits 1 if any file has a problem.
     """
-    from mockinterview.scenarios.queries import validate_paths
+    from mockinterview.content.queries import validate_paths
     from rich.text import Text
 
     from mockinterview.ui import console

@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from mockinterview import yamlio
+from mockinterview.content import yamlio
 from mockinterview.errors import ContentError, InvalidScores, Problem
-from mockinterview.rubric.model import CRITERION_IDS, Rubric
-from mockinterview.rubric.scoring import check_bands, check_scores
-from mockinterview.scenarios.model import Scenario
+from mockinterview.content.rubric import CRITERION_IDS, Rubric
+from mockinterview.scoring.arithmetic import check_bands, check_scores
+from mockinterview.content.scenario import Scenario
 
 RESERVED = ("bands", "checklist")
 CHECKLIST_KEYS = ("strong_indicators", "concerns")

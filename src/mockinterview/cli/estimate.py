@@ -10,7 +10,7 @@ import typer
 from mockinterview.cli.app import ScenarioIdArg, app, catalogue, print_json
 
 if TYPE_CHECKING:
-    from mockinterview.scenarios.model import Estimation
+    from mockinterview.content.scenario import Estimation
 
 ANSWERS_HINT = "Give the answers in a file instead: --answers FILE.yaml (figure name: answer, like write_qps: 1.2K/s)."
 
@@ -21,7 +21,8 @@ def load_answers(path: Path, est: Estimation) -> dict[str, float]:
     Every problem (unknown figure, unreadable answer) comes back at once, located
     as file:line:column. A figure left out, or given no value, is skipped.
     """
-    from mockinterview import estimation, yamlio
+    from mockinterview import estimation
+    from mockinterview.content import yamlio
     from mockinterview.errors import ContentError, Problem
 
     doc = yamlio.read(path)

@@ -12,11 +12,11 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from mockinterview._model import Ident, Slug, Strict, Text
-from mockinterview.rubric.model import CRITERION_IDS, Descriptors
+from mockinterview.content.base import Ident, Slug, Strict, Text
+from mockinterview.content.rubric import CRITERION_IDS, Descriptors
 
 Level = Literal["entry", "mid", "senior"]
-from mockinterview.ids import LEVELS  # noqa: E402  (re-exported)
+from mockinterview.vocab import LEVELS  # noqa: E402  (re-exported)
 
 
 class PhaseKind(str, Enum):

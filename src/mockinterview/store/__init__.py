@@ -13,7 +13,7 @@ Design notes
   list; migration *n* brings the file from version *n-1* to *n*, in its own
   transaction that also sets ``user_version``. A file from a newer program, a damaged
   file, or another program's SQLite file is refused and left byte-for-byte untouched.
-* Timestamps are stored as ISO-8601 UTC text (:func:`mockinterview.session.iso`) so
+* Timestamps are stored as ISO-8601 UTC text (:func:`mockinterview.interview.session.iso`) so
   they sort as text. The CURRENT assessment's summary is denormalised onto
   ``sessions`` (``score_50`` ... ``scored_at``) so history and progress listings need no
   join; per-criterion scores live in their own narrow table for aggregate queries.
@@ -33,7 +33,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from mockinterview import paths
 from mockinterview.errors import SessionNotFound, StoreError
-from mockinterview.session import (
+from mockinterview.interview.session import (
     Assessment,
     EstimateAnswer,
     PhaseRecord,

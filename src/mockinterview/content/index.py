@@ -65,7 +65,7 @@ class ScenarioIndex:
         if not self.dirty:
             return
         try:
-            from mockinterview.fileio import atomic_write
+            from mockinterview.files import atomic_write
 
             payload = {"format": INDEX_FORMAT, "version": __version__, "files": self.entries}
             atomic_write(self.path, json.dumps(payload, separators=(",", ":")))

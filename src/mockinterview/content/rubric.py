@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from mockinterview._model import Ident, Strict, Text
+from mockinterview.content.base import Ident, Strict, Text
 
 #: Stable public names, used in score files, JSON and the store. Never rename.
 CRITERION_IDS: tuple[str, ...] = (

@@ -20,10 +20,10 @@ from mockinterview import paths
 from typing import TYPE_CHECKING
 
 from mockinterview.errors import ContentError, InvalidId, ScenarioNotFound
-from mockinterview.ids import SLUG_PATTERN
+from mockinterview.vocab import SLUG_PATTERN
 
 if TYPE_CHECKING:  # the models (pydantic) load only when a scenario is read
-    from mockinterview.scenarios.model import Scenario
+    from mockinterview.content.scenario import Scenario
 
 _SLUG = re.compile(SLUG_PATTERN)
 
@@ -57,7 +57,7 @@ class Entry:
 
     def load(self) -> Scenario:
         if self._scenario is None:
-            from mockinterview.scenarios.loader import load_scenario
+            from mockinterview.content.loader import load_scenario
 
             self._scenario = load_scenario(self.path)
         return self._scenario

@@ -42,7 +42,7 @@ def emit_scorecard(card, *, as_json: bool, fmt: Format | None, output: Path | No
         if output is None:
             typer.echo(text)
             return
-        from mockinterview.fileio import atomic_write
+        from mockinterview.files import atomic_write
 
         atomic_write(output, text)
         if not as_json:
@@ -82,11 +82,11 @@ def score(
     Without --scores/--set it asks, criterion by criterion (needs a terminal). Rescoring keeps
     the earlier scores in the interview's history.
     """
-    from mockinterview import assessing
+    from mockinterview.scoring import record as assessing
     from mockinterview.errors import MockInterviewError, SessionNotFound
-    from mockinterview.rubric.inputs import load_score_file, parse_sets
-    from mockinterview.rubric.scoring import load_rubric
-    from mockinterview.session import start_session
+    from mockinterview.scoring.inputs import load_score_file, parse_sets
+    from mockinterview.scoring.arithmetic import load_rubric
+    from mockinterview.interview.session import start_session
     from mockinterview.store import Store
     from mockinterview.ui import prompter
 
@@ -114,7 +114,7 @@ def score(
             try:
                 session = store.get(target)
             except SessionNotFound:
-                from mockinterview.scenarios.catalogue import check_id
+                from mockinterview.content.catalogue import check_id
 
                 check_id(target)
                 raise SessionNotFound(
@@ -166,10 +166,10 @@ def score(
 
 def assess_interactively(store, session, scenario, rubric=None):  # type: ignore[no-untyped-def]
     """Ask the self-assessment (answers saved as they are given), store it, build the card."""
-    from mockinterview import assessing
+    from mockinterview.scoring import record as assessing
     from mockinterview.errors import Interrupted
-    from mockinterview.rubric.scoring import load_rubric
-    from mockinterview.scorecard import suggestions
+    from mockinterview.scoring.arithmetic import load_rubric
+    from mockinterview.scoring.scorecard import suggestions
     from mockinterview.ui import assess, console
 
     rubric = rubric or load_rubric()
@@ -242,8 +242,8 @@ def report(
 ) -> None:
     """Show the scorecard of a past interview again (or export it)."""
     from mockinterview.errors import MockInterviewError
-    from mockinterview.rubric.scoring import load_rubric
-    from mockinterview.scorecard import build
+    from mockinterview.scoring.arithmetic import load_rubric
+    from mockinterview.scoring.scorecard import build
     from mockinterview.store import Store
 
     with Store() as store:

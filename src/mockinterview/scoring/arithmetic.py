@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from mockinterview.errors import InvalidScores
-from mockinterview.rubric.model import CRITERION_IDS, Band, BandLevel, Rubric, Threshold
+from mockinterview.content.rubric import CRITERION_IDS, Band, BandLevel, Rubric, Threshold
 
 
 def round_half_up(x: float) -> int:
@@ -186,6 +186,7 @@ def evaluate(rubric: Rubric, scores: Mapping[str, int], bands: Mapping[str, int]
 
 def load_rubric():  # type: ignore[no-untyped-def]
     """The bundled rubric (validated like a scenario)."""
-    from mockinterview import paths, yamlio
+    from mockinterview import paths
+    from mockinterview.content import yamlio
 
     return yamlio.load(Rubric, paths.rubric_path())

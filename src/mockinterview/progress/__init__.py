@@ -104,7 +104,7 @@ __all__ = [
     "summarize",
 ]
 
-from mockinterview.ids import LEVELS  # noqa: E402  (scenario levels, easiest first; no pydantic)
+from mockinterview.vocab import LEVELS  # noqa: E402  (scenario levels, easiest first; no pydantic)
 
 RECENT = 10
 TREND_POINTS = 24
@@ -977,9 +977,9 @@ def catalogue_scenarios(catalogue: Any, *, skip: Iterable[str] = ()) -> list[Any
     """
     from pydantic import ValidationError
 
-    from mockinterview import yamlio
+    from mockinterview.content import yamlio
     from mockinterview.errors import ContentError
-    from mockinterview.scenarios.model import Scenario
+    from mockinterview.content.scenario import Scenario
 
     skipped = set(skip)
     out: list[Any] = []
@@ -1012,7 +1012,7 @@ def catalogue_evaluations(
     scenario format's own ``Evaluation`` model. Ids not in the catalogue, unreadable
     files and invalid sections are skipped (and not cached, so they are retried).
     """
-    from mockinterview.scenarios.index import ScenarioIndex, index_path
+    from mockinterview.content.index import ScenarioIndex, index_path
 
     index = ScenarioIndex(cache or index_path().with_name("evaluations.json"))
     out: dict[str, dict[str, int]] = {}
@@ -1041,9 +1041,9 @@ def _read_evaluation(entry: Any) -> dict[str, int] | None:
         return evaluations_for([loaded]).get(loaded.id, {})
     from pydantic import ValidationError
 
-    from mockinterview import yamlio
+    from mockinterview.content import yamlio
     from mockinterview.errors import ContentError
-    from mockinterview.scenarios.model import Evaluation
+    from mockinterview.content.scenario import Evaluation
 
     try:
         data = yamlio.read(entry.path).data

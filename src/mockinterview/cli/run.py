@@ -17,7 +17,7 @@ NO_TTY_HINT = (
 
 def _pick(cat, level: str | None, focus: str | None, random_pick: bool) -> str:  # type: ignore[no-untyped-def]
     from mockinterview.errors import UsageError
-    from mockinterview.scenarios.queries import list_scenarios
+    from mockinterview.content.queries import list_scenarios
     from mockinterview.ui import prompter
 
     rows, _ = list_scenarios(cat, level=level, tag=focus)
@@ -46,7 +46,7 @@ def _finish(store, session, scenario, *, no_score: bool, peek: bool) -> None:  #
     if no_score:
         out.print(Text(f"Score it when you are ready: mockinterview score {session.id}", style="muted"))
         return
-    from mockinterview.cli.scoring_cmds import assess_interactively, emit_scorecard
+    from mockinterview.cli.score import assess_interactively, emit_scorecard
 
     card = assess_interactively(store, session, scenario)
     emit_scorecard(card, as_json=False, fmt=None, output=None)
@@ -73,7 +73,7 @@ def run(
     """
     from rich.text import Text
 
-    from mockinterview.session import start_session
+    from mockinterview.interview.session import start_session
     from mockinterview.store import Store
     from mockinterview.ui import console, prompter, run_flow, scenario_view
 

@@ -1,7 +1,7 @@
 """JSON Schemas generated from the models, shipped beside the bundled scenarios so
 editors (yaml-language-server) validate scenario files as they are typed.
 
-Regenerate after changing a model:  python -m mockinterview.schema --write
+Regenerate after changing a model:  python -m mockinterview.content.schema --write
 (a test fails while the shipped files are stale).
 """
 
@@ -15,8 +15,8 @@ from mockinterview import paths
 
 
 def generate() -> dict[str, str]:
-    from mockinterview.rubric.model import Rubric
-    from mockinterview.scenarios.model import Scenario
+    from mockinterview.content.rubric import Rubric
+    from mockinterview.content.scenario import Scenario
 
     out = {}
     for name, model, title in (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mockinterview import yamlio
+from mockinterview.content import yamlio
 from mockinterview.errors import ContentError, Problem
-from mockinterview.scenarios.model import Scenario
+from mockinterview.content.scenario import Scenario
 
 
 def semantic_problems(scenario: Scenario, doc: yamlio.Document) -> list[Problem]:

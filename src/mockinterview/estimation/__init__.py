@@ -34,7 +34,7 @@ from enum import Enum
 from typing import Any
 
 from mockinterview.errors import MockInterviewError
-from mockinterview.scenarios.model import Estimation, Figure, Unit
+from mockinterview.content.scenario import Estimation, Figure, Unit
 
 __all__ = [
     "FormulaError",

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mockinterview.rubric.model import Rubric
-from mockinterview.rubric.scoring import Result, evaluate
-from mockinterview.scenarios.model import Mistake, Scenario
-from mockinterview.session import Session, iso
+from mockinterview.content.rubric import Rubric
+from mockinterview.scoring.arithmetic import Result, evaluate
+from mockinterview.content.scenario import Mistake, Scenario
+from mockinterview.interview.session import Session, iso
 
 DIFFICULTIES = ("medium", "advanced", "expert")
 

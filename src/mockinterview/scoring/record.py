@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from mockinterview.errors import InvalidScores
-from mockinterview.rubric.model import Rubric
-from mockinterview.rubric.scoring import check_bands, check_scores, evaluate
-from mockinterview.scenarios.model import Scenario
-from mockinterview.scorecard import Scorecard, build
-from mockinterview.session import Assessment, Session
+from mockinterview.content.rubric import Rubric
+from mockinterview.scoring.arithmetic import check_bands, check_scores, evaluate
+from mockinterview.content.scenario import Scenario
+from mockinterview.scoring.scorecard import Scorecard, build
+from mockinterview.interview.session import Assessment, Session
 from mockinterview.store import Store
 
 

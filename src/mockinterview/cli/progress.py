@@ -42,12 +42,12 @@ def progress(
     """Your performance over time: recent scores, averages, readiness per level, criterion
     trends, strengths and weaknesses, pacing, calibration and your practice streak."""
     from mockinterview import progress as core
-    from mockinterview.rubric.scoring import load_rubric
+    from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.store import Store
 
     day = _since(since)
     if scenario is not None:
-        from mockinterview.scenarios.catalogue import check_id
+        from mockinterview.content.catalogue import check_id
 
         check_id(scenario)
     rubric = load_rubric()
@@ -88,11 +88,11 @@ def next_(
     """Which scenario to practise next and what to focus on: your weakest criteria, weighted by
     how long ago you last practised them, and a scenario that exercises them."""
     from mockinterview import progress as core
-    from mockinterview.rubric.scoring import load_rubric
+    from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.store import Store
 
     from mockinterview.errors import ContentError
-    from mockinterview.scenarios.index import ScenarioIndex, summarise
+    from mockinterview.content.index import ScenarioIndex, summarise
 
     rubric = load_rubric()
     cat = catalogue(ctx)

@@ -1,1 +1,0 @@
-"""Scenarios: the model, the YAML loader and the catalogue."""
