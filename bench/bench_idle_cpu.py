@@ -21,6 +21,7 @@ time, so the child never blocks on a full buffer, and counts the bytes it draws.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import sys
@@ -91,10 +92,8 @@ def drain(child: pexpect.spawn, seconds: float) -> int:
     end = time.monotonic() + seconds
     nbytes = 0
     while (left := end - time.monotonic()) > 0:
-        try:
+        with contextlib.suppress(pexpect.TIMEOUT):
             nbytes += len(child.read_nonblocking(65536, timeout=min(left, 0.25)))
-        except pexpect.TIMEOUT:
-            pass
     return nbytes
 
 
@@ -216,7 +215,7 @@ def main() -> None:
             else:
                 results[key] = bench_script("ref_plain", REF_PLAIN, env, tmpd, opts)
 
-    print(f"\n{'program':<50} {'CPU % of one core':>17} {'busiest {:g} s'.format(opts.window):>13} {'pty out':>10} {'ctx sw/s':>9}")
+    print(f"\n{'program':<50} {'CPU % of one core':>17} {f'busiest {opts.window:g} s':>13} {'pty out':>10} {'ctx sw/s':>9}")
     for key, r in results.items():
         print(f"{labels[key]:<50} {r['pct']:16.2f}% {r['max_window_pct']:12.2f}% {r['bytes_per_s']:7.0f} B/s {r['switches_per_s']:9.1f}")
     if "mockinterview" in results:

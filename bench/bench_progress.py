@@ -46,9 +46,9 @@ COMMANDS: list[tuple[str, list[str]]] = [
 def build(home: Path, n: int, seed: int = 7) -> float:
     """Create a store of ``n`` scored interviews in ``home``; return the seconds it took."""
     os.environ["MOCKINTERVIEW_HOME"] = str(home)
-    from mockinterview.rubric.scoring import evaluate, load_rubric
-    from mockinterview.scenarios.catalogue import Catalogue
-    from mockinterview.session import iso, new_id
+    from mockinterview.content.catalogue import Catalogue
+    from mockinterview.interview.session import iso, new_id
+    from mockinterview.scoring.arithmetic import evaluate, load_rubric
     from mockinterview.store import BAND_COLUMNS, Store
 
     t0 = time.perf_counter()

@@ -82,7 +82,7 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, subproc
     """Wall time and CPU time (user + system) of one run of ``cmd``."""
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(cmd, env=env, capture_output=True, stdin=subprocess.DEVNULL)
     wall = time.perf_counter() - t0
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime), proc
@@ -155,9 +155,9 @@ def breakdown(folder: Path, home: Path) -> None:
     try:
         import yaml
 
-        from mockinterview.scenarios.catalogue import Catalogue
-        from mockinterview.scenarios.model import Scenario
-        from mockinterview.scenarios.queries import list_scenarios
+        from mockinterview.content.catalogue import Catalogue
+        from mockinterview.content.queries import list_scenarios
+        from mockinterview.content.scenario import Scenario
         from mockinterview.ui import console
         from mockinterview.ui.lists import scenario_table
     except ImportError as exc:
@@ -190,7 +190,7 @@ def breakdown(folder: Path, home: Path) -> None:
     step(f"YAML compose to nodes ({loader_cls.__name__}, parser in C)", compose_only)
     datas = step(f"yaml.load ({loader_cls.__name__}: compose + Python constructor)",
                  lambda: [yaml.load(t, Loader=loader_cls) for t in texts])
-    step("pydantic Scenario.model_validate", lambda: [Scenario.model_validate(d) for d in datas])  # type: ignore[union-attr]
+    step("pydantic Scenario.model_validate", lambda data=datas: [Scenario.model_validate(d) for d in data])  # type: ignore[union-attr]
     del datas
     gc_time = [0.0]
     started = [0.0]

@@ -47,7 +47,7 @@ class InvalidId(MockInterviewError):
 class Problem:
     """One located problem in a content file: ``file:line:col: field.path: message``."""
 
-    __slots__ = ("path", "line", "column", "field", "message")
+    __slots__ = ("column", "field", "line", "message", "path")
 
     def __init__(self, path: str, line: int | None, column: int | None, field: str, message: str) -> None:
         self.path = path

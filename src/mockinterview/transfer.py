@@ -25,8 +25,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from mockinterview.errors import MockInterviewError, StoreError
-from mockinterview.vocab import IDENT_PATTERN, LEVELS, SLUG_PATTERN
 from mockinterview.store import BAND_COLUMNS, Store
+from mockinterview.vocab import IDENT_PATTERN, LEVELS, SLUG_PATTERN
 
 __all__ = [
     "FORMAT",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mockinterview import paths
-from mockinterview.content.rubric import CRITERION_IDS
+from mockinterview.vocab import CRITERION_IDS
 
 WEAK_DB = {c: 4 for c in CRITERION_IDS} | {"database_design": 2, "edge_cases": 2}
 

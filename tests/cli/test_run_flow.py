@@ -132,7 +132,7 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
 
     scenario = Catalogue().get("url-shortener")  # 45 min: 5 + 7 + 10 + 8 + 10 + 5
     session = start_session(scenario)
-    for rec, used in zip(session.phases, used_minutes):
+    for rec, used in zip(session.phases, used_minutes, strict=False):
         rec.used_seconds, rec.status = used * 60, "done"
     session.current_phase = 2
     seen: list[float] = []

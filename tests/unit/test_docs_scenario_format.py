@@ -10,10 +10,11 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from mockinterview.errors import ContentError
-from mockinterview.content.rubric import CRITERION_IDS, Descriptors
 from mockinterview.content import scenario as scenario_model
 from mockinterview.content.loader import load_scenario
+from mockinterview.content.rubric import Descriptors
+from mockinterview.errors import ContentError
+from mockinterview.vocab import CRITERION_IDS, LEVELS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "scenario-format.md"
 YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -81,7 +82,7 @@ def test_every_field_is_documented(model: type[BaseModel]) -> None:
         [k.value for k in scenario_model.PhaseKind],
         [u.value for u in scenario_model.Unit],
         list(CRITERION_IDS),
-        list(scenario_model.LEVELS),
+        list(LEVELS),
     ],
     ids=["phase kinds", "units", "criterion ids", "levels"],
 )

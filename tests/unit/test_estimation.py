@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mockinterview import estimation as est_mod
+from mockinterview.content.scenario import Estimation, Unit
 from mockinterview.errors import MockInterviewError
 from mockinterview.estimation import (
     EstimationResult,
@@ -29,7 +29,6 @@ from mockinterview.estimation import (
     suggested_scalability,
     vary,
 )
-from mockinterview.content.scenario import Estimation, Unit
 
 U = Unit
 
@@ -135,7 +134,7 @@ def test_unknown_name_is_named_with_known_ones() -> None:
 
 
 def test_compile_with_known_names() -> None:
-    with pytest.raises(FormulaError, match="unknown name 'c'.*known names: a, b"):
+    with pytest.raises(FormulaError, match=r"unknown name 'c'.*known names: a, b"):
         compile_formula("a + c", known=["a", "b"])
     assert compile_formula("a + b", known=["a", "b"]).names == {"a", "b"}
 
@@ -216,7 +215,7 @@ def test_huge_or_undefined_values_are_errors(text: str, values: dict[str, float]
 
 
 def test_huge_exponent_message() -> None:
-    with pytest.raises(FormulaError, match="exponent .* too large"):
+    with pytest.raises(FormulaError, match=r"exponent .* too large"):
         compile_formula("9**999").evaluate({})
 
 
@@ -857,7 +856,7 @@ def test_no_sentence_is_cut_short_by_a_yaml_comment(path: Path) -> None:
             for n in node.value:
                 yield from scalars(n)
         elif isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
+            for _k, v in node.value:
                 yield from scalars(v)
 
     root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)

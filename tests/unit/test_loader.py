@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from mockinterview.content import yamlio
-from mockinterview.errors import ContentError, InvalidId
 from mockinterview.content.catalogue import Catalogue, check_id
 from mockinterview.content.loader import load_scenario
+from mockinterview.errors import ContentError, InvalidId
 
 MINIMAL = textwrap.dedent(
     """\

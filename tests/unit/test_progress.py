@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 from mockinterview import paths, progress, transfer
-from mockinterview.content.rubric import CRITERION_IDS
-from mockinterview.scoring.arithmetic import evaluate, load_rubric
 from mockinterview.content.catalogue import Catalogue
 from mockinterview.interview.session import Assessment, EstimateAnswer, PhaseRecord, Session
+from mockinterview.scoring.arithmetic import evaluate, load_rubric
 from mockinterview.store import Store
+from mockinterview.vocab import CRITERION_IDS
 
 NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)  # a Saturday
 RUBRIC = load_rubric()
@@ -513,7 +513,7 @@ def test_invalid_lines(tmp_path: Path, line: str, expected: str) -> None:
 def test_a_duplicate_id_in_the_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store() as st:
         add(st, "dup001", days_ago=1)
-        line = list(transfer.export_lines(st))[0]
+        line = next(iter(transfer.export_lines(st)))
     path = tmp_path / "dup.jsonl"
     path.write_text(f"{line}\n\n{line}\n", encoding="utf-8")  # blank lines are fine
     with pytest.raises(transfer.ImportFileError) as err:
@@ -524,7 +524,7 @@ def test_a_duplicate_id_in_the_file_is_an_error(tmp_path: Path, monkeypatch: pyt
 def test_exactly_one_current_assessment(tmp_path: Path) -> None:
     with Store() as st:
         add(st, "cur001", days_ago=1, rescored_from=scores(2))
-        record = list(transfer.records(st))[0]
+        record = next(iter(transfer.records(st)))
     for a in record["assessments"]:
         a["current"] = True
     path = tmp_path / "c.jsonl"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from mockinterview.errors import InvalidScores
-from mockinterview.content.rubric import CRITERION_IDS
 from mockinterview.scoring.arithmetic import (
     check_bands,
     check_scores,
@@ -15,6 +14,7 @@ from mockinterview.scoring.arithmetic import (
     suggest_bands,
     verdict,
 )
+from mockinterview.vocab import CRITERION_IDS
 
 RUBRIC = load_rubric()
 

@@ -14,9 +14,9 @@ import pytest
 
 from mockinterview import paths
 from mockinterview.errors import SessionNotFound, StoreError
-from mockinterview.content.rubric import BAND_IDS
 from mockinterview.interview.session import Assessment, EstimateAnswer, PhaseRecord, Session
 from mockinterview.store import MIGRATIONS, SCHEMA_VERSION, HistoryRow, Store
+from mockinterview.vocab import BAND_IDS
 
 T0 = datetime(2024, 5, 1, 9, 0, 0, tzinfo=UTC)
 
@@ -509,7 +509,7 @@ def test_two_processes_writing_at_once_lose_nothing(db: Path, tmp_path: Path) ->
     time.sleep(0.3)  # let both import before they race
     go.touch()
     for p in procs:
-        out, err = p.communicate(timeout=120)
+        _out, err = p.communicate(timeout=120)
         assert p.returncode == 0, err
     with Store(db) as store:
         assert store.count() == 400

@@ -141,8 +141,8 @@ def root(
 
 def catalogue(ctx: typer.Context):  # type: ignore[no-untyped-def]
     """The scenario catalogue for this invocation (bundled + user + --scenarios)."""
-    from mockinterview.errors import UsageError
     from mockinterview.content.catalogue import Catalogue
+    from mockinterview.errors import UsageError
 
     cat = Catalogue(state(ctx).scenario_dirs)
     if cat.missing:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +11,7 @@ import typer
 from mockinterview.cli.app import app, catalogue, print_json
 
 
-class LevelChoice(str, Enum):
+class LevelChoice(StrEnum):
     entry = "entry"
     mid = "mid"
     senior = "senior"
@@ -88,11 +88,10 @@ def next_(
     """Which scenario to practise next and what to focus on: your weakest criteria, weighted by
     how long ago you last practised them, and a scenario that exercises them."""
     from mockinterview import progress as core
+    from mockinterview.content.index import ScenarioIndex, summarise
+    from mockinterview.errors import ContentError
     from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.store import Store
-
-    from mockinterview.errors import ContentError
-    from mockinterview.content.index import ScenarioIndex, summarise
 
     rubric = load_rubric()
     cat = catalogue(ctx)

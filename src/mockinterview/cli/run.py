@@ -16,8 +16,8 @@ NO_TTY_HINT = (
 
 
 def _pick(cat, level: str | None, focus: str | None, random_pick: bool) -> str:  # type: ignore[no-untyped-def]
-    from mockinterview.errors import UsageError
     from mockinterview.content.queries import list_scenarios
+    from mockinterview.errors import UsageError
     from mockinterview.ui import prompter
 
     rows, _ = list_scenarios(cat, level=level, tag=focus)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +11,7 @@ import typer
 from mockinterview.cli.app import app, catalogue, print_json
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     md = "md"
     json = "json"
     html = "html"
@@ -82,11 +82,11 @@ def score(
     Without --scores/--set it asks, criterion by criterion (needs a terminal). Rescoring keeps
     the earlier scores in the interview's history.
     """
-    from mockinterview.scoring import record as assessing
     from mockinterview.errors import MockInterviewError, SessionNotFound
-    from mockinterview.scoring.inputs import load_score_file, parse_sets
-    from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.interview.session import start_session
+    from mockinterview.scoring import record as assessing
+    from mockinterview.scoring.arithmetic import load_rubric
+    from mockinterview.scoring.inputs import load_score_file, parse_sets
     from mockinterview.store import Store
     from mockinterview.ui import prompter
 
@@ -166,8 +166,8 @@ def score(
 
 def assess_interactively(store, session, scenario, rubric=None):  # type: ignore[no-untyped-def]
     """Ask the self-assessment (answers saved as they are given), store it, build the card."""
-    from mockinterview.scoring import record as assessing
     from mockinterview.errors import Interrupted
+    from mockinterview.scoring import record as assessing
     from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.scoring.scorecard import suggestions
     from mockinterview.ui import assess, console

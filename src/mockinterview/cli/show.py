@@ -93,9 +93,9 @@ def validate(
 
     Exits 1 if any file has a problem.
     """
-    from mockinterview.content.queries import validate_paths
     from rich.text import Text
 
+    from mockinterview.content.queries import validate_paths
     from mockinterview.ui import console
 
     targets = list(paths or [])

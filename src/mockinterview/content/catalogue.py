@@ -15,10 +15,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from mockinterview import paths
 from typing import TYPE_CHECKING
 
+from mockinterview import paths
 from mockinterview.errors import ContentError, InvalidId, ScenarioNotFound
 from mockinterview.vocab import SLUG_PATTERN
 

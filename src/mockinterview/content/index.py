@@ -86,4 +86,4 @@ def summarise(scenario: Any) -> dict[str, Any]:
     }
 
 
-__all__ = ["ScenarioIndex", "index_path", "summarise", "stamp"]
+__all__ = ["ScenarioIndex", "index_path", "stamp", "summarise"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mockinterview.content import yamlio
-from mockinterview.errors import ContentError, Problem
 from mockinterview.content.scenario import Scenario
+from mockinterview.errors import ContentError, Problem
 
 
 def semantic_problems(scenario: Scenario, doc: yamlio.Document) -> list[Problem]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
+from mockinterview.content.catalogue import Catalogue
 from mockinterview.errors import ContentError, Problem
 from mockinterview.vocab import LEVELS
-from mockinterview.content.catalogue import Catalogue
 
 if TYPE_CHECKING:
     from mockinterview.content import yamlio
@@ -96,8 +95,8 @@ def _expand(paths: Iterable[Path]) -> Iterable[Path]:
 def validate_paths(paths: Iterable[Path]) -> list[tuple[Path, str, list[Problem]]]:
     """Validate each file (folders are expanded); return (path, what it is, problems)."""
     from mockinterview.content import yamlio
-    from mockinterview.content.rubric import Rubric
     from mockinterview.content.loader import load_scenario
+    from mockinterview.content.rubric import Rubric
 
     results: list[tuple[Path, str, list[Problem]]] = []
     for path in _expand(paths):

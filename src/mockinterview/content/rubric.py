@@ -15,28 +15,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from mockinterview.content.base import Ident, Strict, Text
-
-#: Stable public names, used in score files, JSON and the store. Never rename.
-CRITERION_IDS: tuple[str, ...] = (
-    "system_design_knowledge",
-    "scalability_understanding",
-    "database_design",
-    "api_design",
-    "trade_off_analysis",
-    "problem_clarification",
-    "structured_thinking",
-    "clear_explanation",
-    "collaboration",
-    "time_management",
-    "meets_requirements",
-    "handles_scale",
-    "edge_cases",
-    "operational_awareness",
-    "innovation",
-)
-
-GROUP_IDS: tuple[str, ...] = ("technical", "communication", "overall")
-BAND_IDS: tuple[str, ...] = ("technical_depth", "system_design", "communication_process")
+from mockinterview.vocab import BAND_IDS, CRITERION_IDS, GROUP_IDS
 
 
 class Descriptors(Strict):

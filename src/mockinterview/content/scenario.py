@@ -7,19 +7,16 @@ do give carries ``derived: true``.
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Literal
+from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
 
 from mockinterview.content.base import Ident, Slug, Strict, Text
-from mockinterview.content.rubric import CRITERION_IDS, Descriptors
-
-Level = Literal["entry", "mid", "senior"]
-from mockinterview.vocab import LEVELS  # noqa: E402  (re-exported)
+from mockinterview.content.rubric import Descriptors
+from mockinterview.vocab import CRITERION_IDS, Level
 
 
-class PhaseKind(str, Enum):
+class PhaseKind(StrEnum):
     opening = "opening"
     requirements = "requirements"
     estimation = "estimation"
@@ -30,7 +27,7 @@ class PhaseKind(str, Enum):
     wrap_up = "wrap_up"
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     """What a quantity measures. Bytes are decimal (1 KB = 1,000 B), as in the documents."""
 
     count = "count"

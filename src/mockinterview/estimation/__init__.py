@@ -30,33 +30,33 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
-from mockinterview.errors import MockInterviewError
 from mockinterview.content.scenario import Estimation, Figure, Unit
+from mockinterview.errors import MockInterviewError
 
 __all__ = [
-    "FormulaError",
-    "QuantityError",
+    "MAX_EXPONENT",
+    "MAX_MAGNITUDE",
+    "EstimationResult",
+    "FigureResult",
     "Formula",
-    "compile_formula",
+    "FormulaError",
+    "Grade",
+    "QuantityError",
+    "answer_ratio",
     "check_estimation",
+    "compile_formula",
     "compute",
     "derivation",
-    "parse_quantity",
     "format_quantity",
-    "unit_examples",
-    "Grade",
     "grade",
-    "answer_ratio",
-    "FigureResult",
-    "EstimationResult",
     "grade_answers",
+    "parse_quantity",
     "suggested_scalability",
+    "unit_examples",
     "vary",
-    "MAX_MAGNITUDE",
-    "MAX_EXPONENT",
 ]
 
 
@@ -601,13 +601,7 @@ _BYTE_WORDS = {
 
 # Words that may follow a count ("174k msg/s", "100M urls/day"); plural "s" is stripped.
 _NOUNS = frozenset(
-    """
-    msg message req request query queries q op operation event user url link write read post tweet
-    photo image video file item record row object click view visit notification hit call connection
-    session transaction txn upload download lookup redirect job task order ride trip server machine
-    node shard instance host entry entries key id unit page document doc comment like follower follow
-    message msgs reqs ops dau mau active payment search device account chunk block batch packet
-    """.split()
+    ["msg", "message", "req", "request", "query", "queries", "q", "op", "operation", "event", "user", "url", "link", "write", "read", "post", "tweet", "photo", "image", "video", "file", "item", "record", "row", "object", "click", "view", "visit", "notification", "hit", "call", "connection", "session", "transaction", "txn", "upload", "download", "lookup", "redirect", "job", "task", "order", "ride", "trip", "server", "machine", "node", "shard", "instance", "host", "entry", "entries", "key", "id", "unit", "page", "document", "doc", "comment", "like", "follower", "follow", "message", "msgs", "reqs", "ops", "dau", "mau", "active", "payment", "search", "device", "account", "chunk", "block", "batch", "packet"]
 )
 
 
@@ -888,7 +882,7 @@ def format_quantity(value: float, unit: Unit) -> str:
 # ----------------------------------------------------------------------------------
 
 
-class Grade(str, Enum):
+class Grade(StrEnum):
     """How close an answer is to the reference (boundaries inclusive)."""
 
     ON_TARGET = "on_target"  # within 2x either way

@@ -104,7 +104,7 @@ __all__ = [
     "summarize",
 ]
 
-from mockinterview.vocab import LEVELS  # noqa: E402  (scenario levels, easiest first; no pydantic)
+from mockinterview.vocab import LEVELS
 
 RECENT = 10
 TREND_POINTS = 24
@@ -978,8 +978,8 @@ def catalogue_scenarios(catalogue: Any, *, skip: Iterable[str] = ()) -> list[Any
     from pydantic import ValidationError
 
     from mockinterview.content import yamlio
-    from mockinterview.errors import ContentError
     from mockinterview.content.scenario import Scenario
+    from mockinterview.errors import ContentError
 
     skipped = set(skip)
     out: list[Any] = []
@@ -1042,8 +1042,8 @@ def _read_evaluation(entry: Any) -> dict[str, int] | None:
     from pydantic import ValidationError
 
     from mockinterview.content import yamlio
-    from mockinterview.errors import ContentError
     from mockinterview.content.scenario import Evaluation
+    from mockinterview.errors import ContentError
 
     try:
         data = yamlio.read(entry.path).data

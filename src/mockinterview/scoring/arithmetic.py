@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from mockinterview.content.rubric import Band, BandLevel, Rubric, Threshold
 from mockinterview.errors import InvalidScores
-from mockinterview.content.rubric import CRITERION_IDS, Band, BandLevel, Rubric, Threshold
+from mockinterview.vocab import CRITERION_IDS
 
 
 def round_half_up(x: float) -> int:

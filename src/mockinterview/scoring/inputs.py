@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from mockinterview.content import yamlio
-from mockinterview.errors import ContentError, InvalidScores, Problem
-from mockinterview.content.rubric import CRITERION_IDS, Rubric
-from mockinterview.scoring.arithmetic import check_bands, check_scores
+from mockinterview.content.rubric import Rubric
 from mockinterview.content.scenario import Scenario
+from mockinterview.errors import ContentError, InvalidScores, Problem
+from mockinterview.scoring.arithmetic import check_bands, check_scores
+from mockinterview.vocab import CRITERION_IDS
 
 RESERVED = ("bands", "checklist")
 CHECKLIST_KEYS = ("strong_indicators", "concerns")

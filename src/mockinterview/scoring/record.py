@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from mockinterview.errors import InvalidScores
 from mockinterview.content.rubric import Rubric
-from mockinterview.scoring.arithmetic import check_bands, check_scores, evaluate
 from mockinterview.content.scenario import Scenario
-from mockinterview.scoring.scorecard import Scorecard, build
+from mockinterview.errors import InvalidScores
 from mockinterview.interview.session import Assessment, Session
+from mockinterview.scoring.arithmetic import check_bands, check_scores, evaluate
+from mockinterview.scoring.scorecard import Scorecard, build
 from mockinterview.store import Store
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockinterview.content.rubric import Rubric
-from mockinterview.scoring.arithmetic import Result, evaluate
 from mockinterview.content.scenario import Mistake, Scenario
 from mockinterview.interview.session import Session, iso
+from mockinterview.scoring.arithmetic import Result, evaluate
 
 DIFFICULTIES = ("medium", "advanced", "expert")
 

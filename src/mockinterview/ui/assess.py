@@ -14,8 +14,8 @@ from rich.padding import Padding
 from rich.text import Text
 
 from mockinterview.content.rubric import Rubric
-from mockinterview.scoring.arithmetic import suggest_bands
 from mockinterview.content.scenario import Scenario
+from mockinterview.scoring.arithmetic import suggest_bands
 from mockinterview.scoring.scorecard import Suggestion
 from mockinterview.ui import prompter
 

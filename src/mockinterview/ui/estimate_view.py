@@ -18,9 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from mockinterview import estimation
+from mockinterview.content.scenario import Estimation, Scenario, Unit
 from mockinterview.errors import MockInterviewError
 from mockinterview.estimation import UNIT_DESCRIPTIONS, EstimationResult, FigureResult, Grade, QuantityError
-from mockinterview.content.scenario import Estimation, Scenario, Unit
 from mockinterview.interview.session import EstimateAnswer
 from mockinterview.ui import prompter
 

@@ -27,11 +27,10 @@ from mockinterview.progress import (
     Trend,
     sparkline,
 )
+from mockinterview.ui.console import VERDICT_STYLE
 
 FIRST_COMMAND = "mockinterview run url-shortener"
 READY_STYLE = {"ready": "good", "not_yet": "warn", "not_enough_data": "muted"}
-# mirrors ui.scorecard_view.VERDICT_STYLE (not imported: that module pulls in the scorecard models)
-VERDICT_STYLE = {"Strong Pass": "bold green", "Pass": "green", "Weak Pass": "yellow", "No Pass": "bold red"}
 INDENT = "  "
 
 Cell = str | Text

@@ -13,9 +13,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.interview.clock import PhaseClock, TimeSource
-from mockinterview.errors import Interrupted
 from mockinterview.content.scenario import Phase, Scenario
+from mockinterview.errors import Interrupted
+from mockinterview.interview.clock import PhaseClock, TimeSource
 from mockinterview.interview.session import PhaseRecord, Session, utcnow
 from mockinterview.store import Store
 from mockinterview.ui import prompter, scenario_view

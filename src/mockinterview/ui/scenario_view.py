@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from mockinterview.content.scenario import Block, Phase, Scenario
-
-from mockinterview.ui.console import LEVEL_STYLE  # noqa: E402  (re-exported)
+from mockinterview.ui.console import LEVEL_STYLE
 
 
 def minutes(m: float) -> str:

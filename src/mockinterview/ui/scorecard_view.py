@@ -14,10 +14,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.scoring.scorecard import Insight, Scorecard
 from mockinterview.interview.session import Session
-
-from mockinterview.ui.console import VERDICT_STYLE  # noqa: E402  (re-exported)
+from mockinterview.scoring.scorecard import Insight, Scorecard
+from mockinterview.ui.console import VERDICT_STYLE
 
 
 def bar(score: int, out_of: int = 5, width: int = 5) -> Text:
