@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from mockinterview.store import Store
@@ -127,7 +129,9 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
     from rich.console import Console
 
     from mockinterview.content.catalogue import Catalogue
-    from mockinterview.interview.session import start_session
+    from mockinterview.interview.flow import Interview
+    from mockinterview.interview.phase import LivePhase
+    from mockinterview.interview.session import PhaseRecord, Session, start_session
     from mockinterview.ui import console, run_flow
 
     scenario = Catalogue().get("url-shortener")  # 45 min: 5 + 7 + 10 + 8 + 10 + 5
@@ -137,15 +141,134 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
     session.current_phase = 2
     seen: list[float] = []
 
-    def fake_ask(state, default=""):  # type: ignore[no-untyped-def]
-        seen.append(state.total_left())
+    def fake_ask(live: LivePhase, *, time_left: Callable[[], float], autosave: object, say: object) -> str:
+        seen.append(time_left())
         return "notes"
 
     class NullStore:
-        def __getattr__(self, name):  # type: ignore[no-untyped-def]
-            return lambda *a, **k: None
+        def create(self, session: Session) -> None: ...
+        def update_session(self, session: Session) -> None: ...
+        def save_phase(self, session_id: str, phase: PhaseRecord) -> None: ...
+        def save_estimates(self, session_id: str, answers: object) -> None: ...
+        def delete(self, session_id: str) -> None: ...
 
     monkeypatch.setattr(run_flow, "ask_notes", fake_ask)
+    monkeypatch.setattr(run_flow, "offer_estimation", lambda *a: None)
     out = Console(file=io.StringIO(), theme=console.THEME)
-    run_flow.run_phases(out, NullStore(), session, scenario, peek=False, time_source=lambda: 0.0)
+    session.settings["peek"] = False
+    run_flow.run_phases(out, Interview(NullStore(), session, scenario, time_source=lambda: 0.0))
     assert seen[0] == pytest.approx(left_minutes * 60)  # when phase 3 starts: 45 minus the time used
+
+
+# The estimation drill inside `run` ------------------------------------------------
+
+
+def test_accepting_the_drill_in_the_estimation_phase_grades_and_keeps_the_answers(invoke, keys) -> None:
+    # url-shortener asks seven figures; answer six (one far off) and skip one.
+    drill = "1200\r" + "2400\r" + "10B\r" + "\r" + "230K\r" + "182.5B\r" + "1TB\r"
+    rest = "".join(f"phase {i}" + CTRL_D + "n" for i in range(3, 7))
+    with keys("\r", "reqs" + CTRL_D + "n", "1,200 writes/s" + CTRL_D + "y", drill, "n", rest):
+        result = invoke("run", "url-shortener", "--speed", "50", "--no-score")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Your estimates" in out
+    assert "6 of 7 figures answered" in out
+    assert "5 on target" in out and "1 off" in out and "1 skipped" in out
+    assert "How the figures you missed are derived" in out
+    assert "Suggested scalability_understanding score" in out
+    assert "Interview complete" in out
+    with Store() as store:
+        s = store.latest()
+    assert s is not None and s.finished
+    assert [e.grade for e in s.estimates] == ["on_target"] * 3 + [None] + ["on_target"] * 2 + ["off"]
+    assert s.estimates[0].answer == 1200 and s.estimates[3].answer is None
+    assert s.phases[1].notes == "1,200 writes/s"
+
+
+# `run` with no id: the picker -----------------------------------------------------
+
+TITLES = {
+    "url-shortener": "Design a URL Shortener",
+    "chat-system": "Design a Chat System",
+    "social-media-feed": "Social Media Feed (Mid Level)",
+    "global-cdn": "Design a Global CDN",
+    "recommendation-system": "Design Netflix Recommendation System (ML Focus)",
+}
+
+
+def shown_titles(output: str) -> list[str]:
+    return [sid for sid, title in TITLES.items() if title in output]
+
+
+@pytest.mark.parametrize(("move", "picked"), [("", "global-cdn"), (DOWN, "recommendation-system")])
+def test_run_without_an_id_asks_which_interview_within_the_level(invoke, keys, move: str, picked: str) -> None:
+    with keys(move + "\r", CTRL_C):  # pick, then stop at "Press Enter to start the clock"
+        result = invoke("run", "--level", "senior")
+    assert result.exit_code == 130
+    assert shown_titles(result.output) == [picked]  # the brief of the chosen scenario
+    assert "Not started; nothing was saved." in result.output
+    with Store() as store:
+        assert store.count() == 0
+
+
+def test_run_random_within_a_level_runs_that_level(invoke, keys) -> None:
+    notes = [f"notes {i}" for i in range(6)]
+    with keys("\r", phase_keys(notes)):
+        result = invoke("run", "--random", "--level", "entry", "--speed", "50", "--no-score")
+    assert result.exit_code == 0, result.output
+    assert shown_titles(result.output) == ["url-shortener"]  # the only entry-level scenario
+    with Store() as store:
+        s = store.latest()
+    assert s is not None and s.scenario_id == "url-shortener" and s.finished
+    assert [p.notes for p in s.phases] == notes
+
+
+def test_run_random_picks_one_scenario_and_shows_its_brief(invoke, keys) -> None:
+    with keys(CTRL_C):  # no picker question: straight to the brief
+        result = invoke("run", "--random", "--level", "senior")
+    assert result.exit_code == 130
+    assert len(shown_titles(result.output)) == 1
+    assert shown_titles(result.output)[0] in ("global-cdn", "recommendation-system")
+
+
+def test_run_without_an_id_and_nothing_matching_says_so(invoke, keys) -> None:
+    with keys(""):
+        result = invoke("run", "--level", "senior", "--focus", "no-such-focus")
+    assert result.exit_code == 2
+    assert "no scenario matches those filters" in result.stderr
+    assert "mockinterview list" in result.stderr
+
+
+def test_run_with_an_unknown_level_names_the_levels(invoke, keys) -> None:
+    with keys(""):
+        result = invoke("run", "--level", "expert")
+    assert result.exit_code == 2
+    assert "unknown level 'expert'" in result.stderr and "entry, mid, senior" in result.stderr
+
+
+# Ctrl-C: only the expected ways out mean "save" -----------------------------------
+
+
+def test_no_answer_at_the_ctrl_c_question_keeps_the_interview(invoke, keys) -> None:
+    with keys("\r", "kept notes", CTRL_C):  # the input ends before "What now?" is answered
+        result = invoke("run", "url-shortener", "--no-score")
+    assert result.exit_code == 130
+    assert "saved at phase 1 of 6" in result.output
+    with Store() as store:
+        s = store.latest(unfinished=True)
+    assert s is not None and s.phases[0].notes == "kept notes"
+
+
+def test_a_bug_at_the_ctrl_c_question_is_reported_not_taken_for_save(invoke, keys, monkeypatch) -> None:
+    def broken_select(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("mockinterview.ui.prompter.select", broken_select)
+    with keys("\r", "kept notes", CTRL_C):
+        result = invoke("run", "url-shortener", "--no-score")
+    assert result.exit_code == 1
+    assert "unexpected RuntimeError: boom" in result.stderr
+    assert "saved at phase" not in result.output
+    with Store() as store:  # the notes were saved before the question was asked
+        s = store.latest(unfinished=True)
+    assert s is not None and s.phases[0].notes == "kept notes"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mockinterview.cli.app import app, catalogue
+
+if TYPE_CHECKING:
+    from mockinterview.content.catalogue import Catalogue
+    from mockinterview.interview.flow import Interview
+    from mockinterview.store import Store
 
 NO_TTY_HINT = (
     "A timed interview needs a terminal. Without one: `mockinterview show ID --reveal` to study a scenario, "
@@ -15,39 +20,37 @@ NO_TTY_HINT = (
 )
 
 
-def _pick(cat, level: str | None, focus: str | None, random_pick: bool) -> str:  # type: ignore[no-untyped-def]
-    from mockinterview.content.queries import list_scenarios
-    from mockinterview.errors import UsageError
+def _pick(cat: Catalogue, level: str | None, focus: str | None, random_pick: bool) -> str:
+    """``run`` with no id: a random scenario, or the one chosen from a list."""
+    from mockinterview.interview.lookup import candidates, pick_random
     from mockinterview.ui import prompter
 
-    rows, _ = list_scenarios(cat, level=level, tag=focus)
-    if not rows:
-        raise UsageError("no scenario matches those filters", hint="mockinterview list shows them all")
+    rows = candidates(cat, level=level, focus=focus)
     if random_pick:
-        import secrets
-
-        return secrets.choice(rows).id
+        return pick_random(rows)
     return prompter.select(
         "Which interview?",
         [(r.id, f"{r.title}  ({r.level}, {r.focus}, {r.minutes} min)") for r in rows],
     )
 
 
-def _finish(store, session, scenario, *, no_score: bool, peek: bool) -> None:  # type: ignore[no-untyped-def]
+def _finish(store: Store, interview: Interview, *, no_score: bool) -> None:
+    """After the last phase: the review (``--no-peek``), then the self-assessment and the scorecard."""
     from rich.text import Text
 
+    from mockinterview.cli.output import emit_scorecard
     from mockinterview.ui import console, run_flow
+    from mockinterview.ui.assess import assess_interactively
 
+    session, scenario = interview.session, interview.scenario
     out = console.stdout()
     out.print()
     out.print(Text(f"Interview complete: {session.used_seconds / 60:.0f} of {session.planned_minutes:g} planned minutes.", style="bold good"))
-    if not peek:
+    if not interview.peek:
         run_flow.review(out, session, scenario)
     if no_score:
         out.print(Text(f"Score it when you are ready: mockinterview score {session.id}", style="muted"))
         return
-    from mockinterview.cli.score import assess_interactively, emit_scorecard
-
     card = assess_interactively(store, session, scenario)
     emit_scorecard(card, as_json=False, fmt=None, output=None)
 
@@ -73,7 +76,7 @@ def run(
     """
     from rich.text import Text
 
-    from mockinterview.interview.session import start_session
+    from mockinterview.interview.flow import Interview, scale_for
     from mockinterview.store import Store
     from mockinterview.ui import console, prompter, run_flow, scenario_view
 
@@ -82,7 +85,7 @@ def run(
     if scenario_id is None:
         scenario_id = _pick(cat, level, focus, random_pick)
     scenario = cat.get(scenario_id)
-    scale = (minutes / scenario.minutes) if minutes else 1.0
+    scale = scale_for(scenario, minutes)
 
     out = console.stdout()
     for part in scenario_view.brief(scenario):
@@ -96,12 +99,10 @@ def run(
         out.print(Text("Not started; nothing was saved.", style="muted"))
         raise typer.Exit(130) from None
 
-    settings = {"speed": speed, "strict": strict, "minutes": minutes, "peek": not no_peek}
-    session = start_session(scenario, mode="timed", scale=scale, settings=settings)
     with Store() as store:
-        store.create(session)
-        run_flow.run_phases(out, store, session, scenario, speed=speed, strict=strict, peek=not no_peek)
-        _finish(store, session, scenario, no_score=no_score, peek=not no_peek)
+        interview = Interview.begin(store, scenario, speed=speed, strict=strict, minutes=minutes, peek=not no_peek)
+        run_flow.run_phases(out, interview)
+        _finish(store, interview, no_score=no_score)
 
 
 @app.command()
@@ -113,30 +114,17 @@ def resume(
     """Continue an interrupted interview at its phase, with its remaining time and notes."""
     from rich.text import Text
 
-    from mockinterview.errors import MockInterviewError, SessionNotFound
+    from mockinterview.interview.flow import Interview
+    from mockinterview.interview.lookup import to_resume
     from mockinterview.store import Store
     from mockinterview.ui import console, prompter, run_flow
 
     prompter.require_terminal(NO_TTY_HINT)
     with Store() as store:
-        if session_id is None:
-            session = store.latest(unfinished=True)
-            if session is None:
-                raise SessionNotFound("no unfinished interview to resume", hint="mockinterview history lists your interviews")
-        else:
-            session = store.get(session_id)
-            if session.finished:
-                raise MockInterviewError(
-                    f"interview {session.id} is already finished",
-                    hint=f"See it with: mockinterview report {session.id}" if session.assessment else f"Score it with: mockinterview score {session.id}",
-                )
-        scenario = catalogue(ctx).get(session.scenario_id)
-        settings = session.settings
+        session = to_resume(store, session_id)
+        interview = Interview(store, session, catalogue(ctx).get(session.scenario_id))
         out = console.stdout()
-        out.print(Text(f"Resuming {session.scenario_title} ({session.id}) at phase {session.current_phase + 1} of {len(session.phases)}.", style="bold"))
-        run_flow.run_phases(
-            out, store, session, scenario,
-            speed=float(settings.get("speed", 1.0)), strict=bool(settings.get("strict", False)),
-            peek=bool(settings.get("peek", True)),
-        )
-        _finish(store, session, scenario, no_score=no_score, peek=bool(settings.get("peek", True)))
+        at, of = interview.position
+        out.print(Text(f"Resuming {session.scenario_title} ({session.id}) at phase {at} of {of}.", style="bold"))
+        run_flow.run_phases(out, interview)
+        _finish(store, interview, no_score=no_score)

@@ -7,12 +7,34 @@ one way: Scenario -> Session (phases, notes, timings) -> Assessment -> scorecard
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
+
+# ``iso`` and ``parse_iso`` here take and give None (a time not set yet); the store,
+# the scorecard and the benchmarks import them from this module.
+from mockinterview.dates import iso_or_none as iso
+from mockinterview.dates import parse_iso_or_none as parse_iso
+from mockinterview.dates import utcnow
 
 if TYPE_CHECKING:  # the pydantic models load only where a scenario is read
     from mockinterview.content.scenario import Scenario
+
+__all__ = [
+    "Assessment",
+    "EstimateAnswer",
+    "Mode",
+    "PhaseRecord",
+    "PhaseStatus",
+    "Session",
+    "SessionState",
+    "iso",
+    "new_id",
+    "parse_iso",
+    "start_session",
+    "utcnow",
+]
 
 SessionState = Literal["in_progress", "finished"]
 PhaseStatus = Literal["pending", "active", "done"]
@@ -23,20 +45,6 @@ _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read 
 
 def new_id() -> str:
     return "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def iso(dt: datetime | None) -> str | None:
-    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z") if dt else None
-
-
-def parse_iso(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 @dataclass
@@ -133,7 +141,7 @@ def start_session(
     *,
     mode: Mode = "timed",
     scale: float = 1.0,
-    settings: dict[str, Any] | None = None,
+    settings: Mapping[str, object] | None = None,
     now: datetime | None = None,
 ) -> Session:
     """A new session for a scenario; ``scale`` rescales every phase (``--minutes``)."""

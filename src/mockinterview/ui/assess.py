@@ -7,7 +7,6 @@ the next ``mockinterview score SESSION`` starts from the saved answers.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from rich.console import Console
 from rich.padding import Padding
@@ -15,9 +14,35 @@ from rich.text import Text
 
 from mockinterview.content.rubric import Rubric
 from mockinterview.content.scenario import Scenario
-from mockinterview.scoring.arithmetic import suggest_bands
-from mockinterview.scoring.scorecard import Suggestion
-from mockinterview.ui import prompter
+from mockinterview.errors import Interrupted
+from mockinterview.interview.session import Session
+from mockinterview.scoring import answers
+from mockinterview.scoring.arithmetic import load_rubric, suggest_bands
+from mockinterview.scoring.record import make_assessment, record
+from mockinterview.scoring.scorecard import Scorecard, Suggestion, suggestions
+from mockinterview.store import Store
+from mockinterview.ui import console, prompter
+
+
+def assess_interactively(store: Store, session: Session, scenario: Scenario, rubric: Rubric | None = None) -> Scorecard:
+    """Ask the self-assessment (answers saved as they are given), store it, build the card."""
+    rubric = rubric or load_rubric()
+    try:
+        scores, bands, checklist = self_assessment(
+            console.stdout(),
+            rubric,
+            scenario,
+            suggestions=suggestions(session),
+            draft=answers.draft_of(session),
+            save_draft=lambda draft: answers.save_draft(store, session, draft),
+        )
+    except KeyboardInterrupt:
+        raise Interrupted(
+            "self-assessment interrupted; your answers so far are saved",
+            hint=f"Finish it with: mockinterview score {session.id}",
+        ) from None
+    assessment = make_assessment(rubric, scenario, scores, bands, checklist, "interactive")
+    return record(store, session, scenario, rubric, assessment)
 
 
 def self_assessment(
@@ -26,8 +51,8 @@ def self_assessment(
     scenario: Scenario,
     *,
     suggestions: dict[str, Suggestion],
-    draft: dict[str, Any],
-    save_draft: Callable[[dict[str, Any]], None],
+    draft: answers.Draft,
+    save_draft: Callable[[answers.Draft], None],
 ) -> tuple[dict[str, int], dict[str, int], dict[str, list[str]]]:
     scores: dict[str, int] = dict(draft.get("scores", {}))
     out.print(Text("Self-assessment", style="bold accent"))

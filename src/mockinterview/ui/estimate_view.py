@@ -1,16 +1,17 @@
 """The back-of-the-envelope drill: ask the figures, grade them, explain the misses.
 
 Used by ``mockinterview estimate`` and, through :func:`drill`, by ``mockinterview
-run`` in its estimation phase. The renderers are pure (they return rich
-renderables); only :func:`ask_figures` and :func:`drill` print and prompt. Every
-piece of scenario or user text goes through ``Text``; grades are marked with a
-symbol and a word, so they read without colour. Fits 80 columns.
+run`` in its estimation phase. The grading is :mod:`mockinterview.interview.drill`'s;
+the renderers are pure (they return rich renderables); only :func:`ask_figures` and
+:func:`drill` print and prompt. Every piece of scenario or user text goes through
+``Text``; grades are marked with a symbol and a word, so they read without colour.
+Fits 80 columns.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -19,8 +20,13 @@ from rich.text import Text
 
 from mockinterview import estimation
 from mockinterview.content.scenario import Estimation, Scenario, Unit
-from mockinterview.errors import MockInterviewError
 from mockinterview.estimation import UNIT_DESCRIPTIONS, EstimationResult, FigureResult, Grade, QuantityError
+
+# ``estimate`` reaches these through this module (``estimate_view.grade``): exported by name.
+from mockinterview.interview.drill import assumption_values as assumption_values
+from mockinterview.interview.drill import estimation_of as estimation_of
+from mockinterview.interview.drill import grade as grade
+from mockinterview.interview.drill import to_answers
 from mockinterview.interview.session import EstimateAnswer
 from mockinterview.ui import prompter
 
@@ -31,34 +37,6 @@ GRADE_MARKS: dict[Grade | None, tuple[str, str, str]] = {
     Grade.OFF: ("✗", "off", "bad"),
     None: ("–", "skipped", "muted"),
 }
-
-
-
-class NoEstimation(MockInterviewError):
-    """The scenario has no ``estimation`` section, so there is nothing to drill."""
-
-
-def estimation_of(scenario: Scenario) -> Estimation:
-    """The scenario's estimation section, or a clear error naming the scenarios that have one."""
-    if scenario.estimation is None:
-        raise NoEstimation(
-            f"scenario {scenario.id!r} has no estimation section, so there are no figures to estimate",
-            hint="Scenarios with figures to estimate include url-shortener and chat-system.",
-        )
-    return scenario.estimation
-
-
-def assumption_values(est: Estimation, values: Mapping[str, float] | None) -> dict[str, float]:
-    """Every assumption's value in play: the document's, overridden by ``values`` where given.
-
-    ``values`` may be what :func:`estimation.vary` returned or what :func:`estimation.compute`
-    returned; names that are not assumptions (computed figures) are ignored.
-    """
-    out = {a.name: float(a.value) for a in est.assumptions}
-    for name, value in (values or {}).items():
-        if name in out:
-            out[name] = float(value)
-    return out
 
 
 # ----------------------------------------------------------------------------------
@@ -241,21 +219,6 @@ def report(result: EstimationResult) -> list[RenderableType]:
     return parts
 
 
-def to_answers(result: EstimationResult) -> list[EstimateAnswer]:
-    """The session records for a graded drill, in the estimation's order."""
-    return [
-        EstimateAnswer(
-            figure=f.name,
-            label=f.label,
-            unit=f.unit.value,
-            answer=f.answer,
-            reference=f.reference,
-            grade=None if f.grade is None else f.grade.value,
-        )
-        for f in result.figures
-    ]
-
-
 # ----------------------------------------------------------------------------------
 # Interactive
 # ----------------------------------------------------------------------------------
@@ -277,7 +240,7 @@ def short_error(exc: QuantityError, unit: Unit) -> str:
     return head
 
 
-def _validator(unit: Unit):  # type: ignore[no-untyped-def]
+def _validator(unit: Unit) -> Callable[[str], bool | str]:
     def validate(text: str) -> bool | str:
         if not text.strip():
             return True  # empty: skip
@@ -315,13 +278,6 @@ def ask_figures(out: Console, est: Estimation) -> dict[str, float]:
         answers[fig.name] = value
         out.print(Text(f"  read as {estimation.format_quantity(value, fig.unit)}", style="muted"))
     return answers
-
-
-def grade(scenario: Scenario, answers: Mapping[str, float], values: Mapping[str, float] | None = None) -> EstimationResult:
-    """Grade ``answers`` (figure name -> value) with the assumptions in ``values`` (or the document's)."""
-    est = estimation_of(scenario)
-    computed = estimation.compute(est, assumption_values(est, values))
-    return estimation.grade_answers(est, answers, computed)
 
 
 def drill(

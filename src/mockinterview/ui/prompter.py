@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from mockinterview.errors import NotATerminalError
+
+if TYPE_CHECKING:
+    from questionary import Question
 
 
 def interactive() -> bool:
@@ -27,11 +31,13 @@ def require_terminal(alternative: str) -> None:
         )
 
 
-def _run(question):  # type: ignore[no-untyped-def]
+def _run(question: Question) -> object:
+    """The answer, as questionary gives it (text, a bool, the chosen value or values)."""
     try:
-        return question.unsafe_ask()
+        answer: object = question.unsafe_ask()
     except EOFError as exc:  # input closed: treat like "no terminal", never hang
         raise NotATerminalError("input ended before the question was answered") from exc
+    return answer
 
 
 def ask_int(message: str, lo: int, hi: int, default: int | None = None, instruction: str | None = None) -> int:
@@ -48,9 +54,10 @@ def ask_int(message: str, lo: int, hi: int, default: int | None = None, instruct
     # The default is shown, not pre-filled: typing "4" must mean 4, not "34".
     if default is not None:
         message = f"{message} [Enter = {default}]"
-    answer = _run(questionary.text(message, validate=valid, instruction=instruction))
-    answer = answer.strip()
-    return default if (not answer and default is not None) else int(answer)  # type: ignore[return-value]
+    answer = str(_run(questionary.text(message, validate=valid, instruction=instruction))).strip()
+    if not answer and default is not None:
+        return default
+    return int(answer)
 
 
 def confirm(message: str, default: bool = False) -> bool:
@@ -65,7 +72,8 @@ def checklist(message: str, items: Sequence[str], checked: Sequence[str] = ()) -
     if not items:
         return []
     choices = [questionary.Choice(item, value=item, checked=item in checked) for item in items]
-    return list(_run(questionary.checkbox(message, choices=choices, instruction="(space to tick, enter when done)")))
+    answer = _run(questionary.checkbox(message, choices=choices, instruction="(space to tick, enter when done)"))
+    return [str(item) for item in answer] if isinstance(answer, list) else []
 
 
 def select(message: str, choices: Sequence[tuple[str, str]], default: str | None = None) -> str:

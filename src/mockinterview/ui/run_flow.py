@@ -1,10 +1,11 @@
-"""A timed interview, phase by phase. The store is written from the first second:
-at the start, every few seconds while typing, at every phase end and on Ctrl-C."""
+"""A timed interview on the terminal, phase by phase: it shows and asks; the
+interview's state and its saving are :class:`mockinterview.interview.flow.Interview`'s.
+The store is written from the first second: at the start, every few seconds while
+typing, at every phase end and on Ctrl-C."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from functools import partial
 
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -14,12 +15,11 @@ from rich.table import Table
 from rich.text import Text
 
 from mockinterview.content.scenario import Phase, Scenario
-from mockinterview.errors import Interrupted
-from mockinterview.interview.clock import PhaseClock, TimeSource
-from mockinterview.interview.session import PhaseRecord, Session, utcnow
-from mockinterview.store import Store
+from mockinterview.errors import Interrupted, NotATerminalError
+from mockinterview.interview.flow import Interview, phase_of
+from mockinterview.interview.session import PhaseRecord, Session
 from mockinterview.ui import prompter, scenario_view
-from mockinterview.ui.notes_prompt import KEYS, PhaseState, ask_notes
+from mockinterview.ui.notes_prompt import KEYS, Say, SayKind, ask_notes
 
 
 def phase_header(out: Console, session: Session, phase: Phase, rec: PhaseRecord) -> None:
@@ -34,8 +34,8 @@ def phase_header(out: Console, session: Session, phase: Phase, rec: PhaseRecord)
     out.print(Text(f"Type your notes; Enter adds a line.  {KEYS}", style="muted"))
 
 
-def say(out: Console) -> Callable[[str, str], None]:
-    def _say(kind: str, text: str) -> None:
+def say(out: Console) -> Say:
+    def _say(kind: SayKind, text: str) -> None:
         if kind == "probe":
             out.print(Text("Interviewer: ", style="bold yellow") + Text(f"“{text}”"))
         elif kind == "hint":
@@ -63,21 +63,21 @@ def compare(out: Console, phase: Phase, notes: str) -> None:
         out.print(Padding(ref, (0, 0, 0, 2)))
 
 
-def offer_estimation(out: Console, store: Store, session: Session, scenario: Scenario) -> None:
-    if scenario.estimation is None:
+def offer_estimation(out: Console, interview: Interview) -> None:
+    """After the estimation phase: the drill, if the scenario has figures and the candidate wants it."""
+    if interview.scenario.estimation is None:
         return
     if not prompter.confirm("Check your capacity numbers against the reference now?", default=True):
         return
     from mockinterview.ui.estimate_view import drill
 
-    answers = drill(out, scenario)
-    session.estimates = answers
-    store.save_estimates(session.id, answers)
+    interview.record_estimates(drill(out, interview.scenario))
 
 
-def interrupted(out: Console, store: Store, session: Session) -> Interrupted:
+def interrupted(out: Console, interview: Interview) -> Interrupted:
     """Ctrl-C: everything is already saved; offer to keep it (default) or discard it."""
     out.print()
+    session = interview.session
     choice = "save"
     try:
         choice = prompter.select(
@@ -87,81 +87,42 @@ def interrupted(out: Console, store: Store, session: Session) -> Interrupted:
         )
         if choice == "discard" and not prompter.confirm("Discard it for good? Its notes will be deleted.", default=False):
             choice = "save"
-    except (KeyboardInterrupt, Exception):  # a second Ctrl-C, or no answer: keep everything
+    except (KeyboardInterrupt, EOFError, NotATerminalError):  # a second Ctrl-C, or no answer: keep everything
         choice = "save"
     if choice == "discard":
-        store.delete(session.id)
+        interview.discard()
         return Interrupted(f"interview {session.id} discarded")
+    at, of = interview.position
     return Interrupted(
-        f"interview {session.id} saved at phase {session.current_phase + 1} of {len(session.phases)}",
+        f"interview {session.id} saved at phase {at} of {of}",
         hint=f"Resume it with: mockinterview resume {session.id}",
     )
 
 
-def run_phases(
-    out: Console,
-    store: Store,
-    session: Session,
-    scenario: Scenario,
-    *,
-    speed: float = 1.0,
-    strict: bool = False,
-    peek: bool = True,
-    time_source: TimeSource = time.monotonic,
-) -> None:
+def run_phases(out: Console, interview: Interview) -> None:
     """Run the phases from ``session.current_phase`` to the end, saving as it goes."""
-    for rec in session.phases[session.current_phase :]:
-        phase = scenario.phase(rec.phase_id) if any(p.id == rec.phase_id for p in scenario.phases) else scenario.phases[rec.index]
-        session.current_phase = rec.index
-        rec.status = "active"
-        rec.started_at = rec.started_at or utcnow()
-        store.update_session(session)
+    session = interview.session
+    for rec in interview.phases_to_run():
+        phase = interview.phase(rec)
+        live = interview.start_phase(rec)
         phase_header(out, session, phase, rec)
-
-        clock = PhaseClock(
-            rec.planned_seconds, used_seconds=rec.used_seconds, extra_seconds=rec.extra_seconds,
-            speed=speed, time_source=time_source,
-        )
-        def total_left(clock: PhaseClock = clock, rec: PhaseRecord = rec) -> float:
-            """Time allowed for the whole interview minus time used, live for this phase."""
-            others = (p for p in session.phases if p.index != rec.index)
-            return clock.remaining + sum(p.planned_seconds + p.extra_seconds - p.used_seconds for p in others)
-
-        def autosave(text: str, clock: PhaseClock = clock, rec: PhaseRecord = rec) -> None:
-            rec.notes, rec.used_seconds, rec.extra_seconds = text, clock.elapsed, clock.extra
-            store.save_phase(session.id, rec)
-
-        done_fraction = clock.fraction
-        state = PhaseState(
-            title=phase.title,
-            clock=clock,
-            total_left=total_left,
-            probes=sorted((p.at, p.question) for p in phase.probes if p.at > done_fraction),
-            hints=list(phase.covers),
-            strict=strict,
-            autosave=autosave,
-            say=say(out),
-        )
-        clock.start()
+        live.start()
         try:
-            notes = ask_notes(state, default=rec.notes)
+            notes = ask_notes(
+                live, time_left=partial(interview.time_left, live), autosave=interview.autosave(live), say=say(out)
+            )
         except KeyboardInterrupt:
-            clock.pause()
-            autosave(state.text)
-            raise interrupted(out, store, session) from None
+            interview.interrupt(live)
+            raise interrupted(out, interview) from None
         except EOFError:  # the input went away (closed pipe, lost terminal): keep everything
-            clock.pause()
-            autosave(state.text)
+            interview.interrupt(live)
+            at, of = interview.position
             raise Interrupted(
-                f"input closed; interview {session.id} saved at phase {rec.index + 1} of {len(session.phases)}",
+                f"input closed; interview {session.id} saved at phase {at} of {of}",
                 hint=f"Resume it with: mockinterview resume {session.id}",
             ) from None
-        clock.stop()
-        rec.notes, rec.used_seconds, rec.extra_seconds = notes, clock.elapsed, clock.extra
-        rec.status, rec.ended_at = "done", utcnow()
-        session.current_phase = rec.index + 1
-        store.update_session(session)
-        if state.ended_by == "time_up":
+        interview.end_phase(live, notes)
+        if live.ended_by == "time_up":
             out.print(Text(f"Time is up for {phase.title}: your notes are kept.", style="warn"))
         over = rec.overtime_seconds
         summary = f"{phase.title}: {rec.used_seconds / 60:.1f} of {(rec.planned_seconds + rec.extra_seconds) / 60:g} min"
@@ -169,21 +130,18 @@ def run_phases(
 
         try:
             if phase.kind.value == "estimation":
-                offer_estimation(out, store, session, scenario)
-            if peek and prompter.confirm("Compare your notes with the reference?", default=False):
+                offer_estimation(out, interview)
+            if interview.peek and prompter.confirm("Compare your notes with the reference?", default=False):
                 compare(out, phase, notes)
         except KeyboardInterrupt:
-            raise interrupted(out, store, session) from None
+            raise interrupted(out, interview) from None
 
-    session.state = "finished"
-    session.ended_at = utcnow()
-    session.current_phase = len(session.phases)
-    store.update_session(session)
+    interview.finish()
 
 
 def review(out: Console, session: Session, scenario: Scenario) -> None:
     """``--no-peek``: every phase's notes beside its reference, at the end."""
     for rec in session.phases:
-        phase = scenario.phases[rec.index]
+        phase = phase_of(scenario, rec)
         out.print(Rule(Text(f" {phase.title} ", style="bold"), style="muted"))
         compare(out, phase, rec.notes)

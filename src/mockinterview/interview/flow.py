@@ -1,0 +1,166 @@
+"""A timed interview from its first phase to its end: the transitions, each saved at once.
+
+For each phase from ``session.current_phase``: :meth:`Interview.start_phase` gives a
+:class:`LivePhase` (the screen starts its clock when the candidate can type, polls
+its ``tick`` and an :class:`Autosave`), then :meth:`Interview.end_phase`.
+:meth:`Interview.interrupt` keeps everything on Ctrl-C or a lost terminal;
+:meth:`Interview.finish` closes the interview after the last phase. While an
+interview runs, its session changes here and nowhere else; the store is passed in.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+
+from mockinterview.interview.autosave import Autosave, PhaseWriter
+from mockinterview.interview.clock import TimeSource
+from mockinterview.interview.phase import LivePhase
+from mockinterview.interview.schedule import Schedule
+from mockinterview.interview.session import EstimateAnswer, PhaseRecord, Session, start_session, utcnow
+
+if TYPE_CHECKING:  # the pydantic models load only where a scenario is read
+    from mockinterview.content.scenario import Phase, Scenario
+
+WallClock = Callable[[], datetime]
+
+
+class SessionWriter(PhaseWriter, Protocol):
+    """The store calls an interview makes (``Store`` has them all)."""
+
+    def create(self, session: Session) -> None: ...
+
+    def update_session(self, session: Session) -> None: ...
+
+    def save_estimates(self, session_id: str, answers: Sequence[EstimateAnswer]) -> None: ...
+
+    def delete(self, session_id: str) -> None: ...
+
+
+def scale_for(scenario: Scenario, minutes: float | None) -> float:
+    """``--minutes M``: the factor every phase's time is multiplied by (1 without it)."""
+    return minutes / scenario.minutes if minutes else 1.0
+
+
+def phase_of(scenario: Scenario, rec: PhaseRecord) -> Phase:
+    """The scenario's phase for a record: by its id, else by its place (the file changed since)."""
+    for phase in scenario.phases:
+        if phase.id == rec.phase_id:
+            return phase
+    return scenario.phases[rec.index]
+
+
+def fraction_used(rec: PhaseRecord) -> float:
+    """How far a saved phase had gone, as a fraction of its planned time (as the clock counts)."""
+    return rec.used_seconds / rec.planned_seconds if rec.planned_seconds else 1.0
+
+
+class Interview:
+    """A timed session being run. ``speed``, ``strict`` and ``peek`` are the session's
+    settings (what ``run`` was given), so a resumed interview runs as it began."""
+
+    def __init__(
+        self,
+        store: SessionWriter,
+        session: Session,
+        scenario: Scenario,
+        *,
+        time_source: TimeSource = time.monotonic,
+        wall_clock: WallClock = utcnow,
+    ) -> None:
+        self.store = store
+        self.session = session
+        self.scenario = scenario
+        settings = session.settings
+        self.speed = float(settings.get("speed", 1.0))
+        self.strict = bool(settings.get("strict", False))
+        self.peek = bool(settings.get("peek", True))
+        self._time_source = time_source
+        self._wall = wall_clock
+
+    @classmethod
+    def begin(
+        cls,
+        store: SessionWriter,
+        scenario: Scenario,
+        *,
+        speed: float = 1.0,
+        strict: bool = False,
+        minutes: float | None = None,
+        peek: bool = True,
+        time_source: TimeSource = time.monotonic,
+        wall_clock: WallClock = utcnow,
+    ) -> Interview:
+        """A new timed interview of ``scenario``, written to the store before its first second."""
+        settings = {"speed": speed, "strict": strict, "minutes": minutes, "peek": peek}
+        session = start_session(scenario, mode="timed", scale=scale_for(scenario, minutes), settings=settings, now=wall_clock())
+        store.create(session)
+        return cls(store, session, scenario, time_source=time_source, wall_clock=wall_clock)
+
+    # Where it stands -----------------------------------------------------------------
+    def phases_to_run(self) -> list[PhaseRecord]:
+        return self.session.phases[self.session.current_phase :]
+
+    def phase(self, rec: PhaseRecord) -> Phase:
+        return phase_of(self.scenario, rec)
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """(the phase it is at, counted from 1; the number of phases)."""
+        return self.session.current_phase + 1, len(self.session.phases)
+
+    def time_left(self, live: LivePhase) -> float:
+        """Time allowed for the whole interview minus the time used, live for the running phase.
+
+        Time saved in an earlier phase is credited, an overrun is charged.
+        """
+        others = (p for p in self.session.phases if p.index != live.record.index)
+        return live.clock.remaining + sum(p.planned_seconds + p.extra_seconds - p.used_seconds for p in others)
+
+    # Transitions ---------------------------------------------------------------------
+    def start_phase(self, rec: PhaseRecord) -> LivePhase:
+        """Make ``rec`` the active phase (saved) and return it live, its clock not yet running.
+
+        On a resume, the probes due by the time already used count as asked.
+        """
+        self.session.current_phase = rec.index
+        rec.status = "active"
+        rec.started_at = rec.started_at or self._wall()
+        self.store.update_session(self.session)
+        schedule = Schedule.for_phase(self.phase(rec), done_fraction=fraction_used(rec))
+        return LivePhase(rec, schedule, speed=self.speed, strict=self.strict, time_source=self._time_source)
+
+    def autosave(self, live: LivePhase) -> Autosave:
+        return Autosave(self.store, self.session.id, live, time_source=self._time_source)
+
+    def interrupt(self, live: LivePhase) -> None:
+        """Ctrl-C, or the input went away: stop the clock and save the phase as it is."""
+        live.clock.pause()
+        self.store.save_phase(self.session.id, live.snapshot(live.notes))
+
+    def end_phase(self, live: LivePhase, notes: str) -> PhaseRecord:
+        """The phase is done (^D, or 0:00 under --strict): its notes and time are final."""
+        live.clock.stop()
+        rec = live.snapshot(notes)
+        rec.status, rec.ended_at = "done", self._wall()
+        self.session.current_phase = rec.index + 1
+        self.store.update_session(self.session)
+        return rec
+
+    def record_estimates(self, answers: Sequence[EstimateAnswer]) -> None:
+        """The graded estimation drill, kept with the interview (replacing an earlier one)."""
+        self.session.estimates = list(answers)
+        self.store.save_estimates(self.session.id, self.session.estimates)
+
+    def finish(self) -> None:
+        s = self.session
+        s.state = "finished"
+        s.ended_at = self._wall()
+        s.current_phase = len(s.phases)
+        self.store.update_session(s)
+
+    def discard(self) -> None:
+        """Delete the interview and its notes (the candidate asked to, at Ctrl-C)."""
+        self.store.delete(self.session.id)
