@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from mockinterview import __version__
 from mockinterview.errors import ExitCode, MockInterviewError
+
+if TYPE_CHECKING:
+    # The context type TyperGroup's methods take: typer (>= 0.29) ships click as
+    # ``typer._click`` and ``typer.Context`` is a subclass of it, too narrow to override with.
+    from typer._click import Context as ClickContext
+
+    from mockinterview.content.catalogue import Catalogue
 
 DEBUG_ENV = "MOCKINTERVIEW_DEBUG"
 
@@ -31,6 +38,8 @@ def state(ctx: typer.Context) -> State:
 
 
 def _report(message: str, hint: str | None, prefix: str = "Error: ") -> None:
+    """One error on stderr. The message may quote a file (a scenario title, a field's
+    value): it is printed as ``Text`` on the safe console, so control codes show, not act."""
     from rich.text import Text
 
     from mockinterview.ui import console
@@ -49,10 +58,10 @@ class Boundary(TyperGroup):
     ``--debug`` (or MOCKINTERVIEW_DEBUG=1) re-raises, so the traceback shows.
     """
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    def list_commands(self, ctx: ClickContext) -> list[str]:
         return list(self.commands)  # keep the order commands were defined in
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except MockInterviewError as exc:
@@ -139,7 +148,7 @@ def root(
         raise typer.Exit(0)
 
 
-def catalogue(ctx: typer.Context):  # type: ignore[no-untyped-def]
+def catalogue(ctx: typer.Context) -> Catalogue:
     """The scenario catalogue for this invocation (bundled + user + --scenarios)."""
     from mockinterview.content.catalogue import Catalogue
     from mockinterview.errors import UsageError
@@ -153,8 +162,23 @@ def catalogue(ctx: typer.Context):  # type: ignore[no-untyped-def]
     return cat
 
 
-def print_json(data: Any) -> None:
-    """Exactly one JSON document on stdout, nothing else."""
+def safe_json(text: str) -> str:
+    """JSON text with the control characters ``json.dumps(ensure_ascii=False)`` leaves raw
+    (C1 ones such as the 8-bit CSI ``\\x9b``, and DEL) written as ``\\u`` escapes: the
+    same document, and safe on a terminal. Outside strings JSON text is ASCII, so
+    escaping them wherever they are is exact."""
+    from mockinterview.textsafe import CONTROL_RE
+
+    return CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_text(data: object) -> str:
+    """``data`` as indented JSON, “quotes” and é kept readable, control characters escaped."""
     import json
 
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    return safe_json(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def print_json(data: object) -> None:
+    """Exactly one JSON document on stdout, nothing else."""
+    typer.echo(json_text(data))

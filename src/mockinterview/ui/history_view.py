@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 
 from mockinterview.ui.console import VERDICT_STYLE
 
+if TYPE_CHECKING:
+    from mockinterview.store import HistoryRow
 
-def history_table(rows: Sequence[Any]) -> Table:
+
+def history_table(rows: Sequence[HistoryRow]) -> Table:
     t = Table(box=None, header_style="bold", pad_edge=False)
     t.add_column("id", style="accent", no_wrap=True)
     t.add_column("date", no_wrap=True)
@@ -30,7 +33,7 @@ def history_table(rows: Sequence[Any]) -> Table:
         elif r.verdict is None:
             verdict = Text("unscored", style="muted")
         t.add_row(
-            r.id, date, Text(r.scenario_id), r.level, used,
+            Text(r.id), date, Text(r.scenario_id), Text(r.level), used,
             "" if r.score_50 is None else str(r.score_50),
             "" if r.total_100 is None else str(r.total_100),
             verdict,

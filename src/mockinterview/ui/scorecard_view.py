@@ -16,6 +16,7 @@ from rich.text import Text
 
 from mockinterview.interview.session import Session
 from mockinterview.scoring.scorecard import Insight, Scorecard
+from mockinterview.textsafe import clean
 from mockinterview.ui.console import VERDICT_STYLE
 
 
@@ -73,7 +74,7 @@ def criteria_table(card: Scorecard) -> Table:
             label.append("  (not in /50)", style="muted")
         t.add_row(label, "", "", *([""] if doc else []))
         for c in rubric.criteria_in(g.id):
-            row = [Text(f"  {c.name}"), f"{scores[c.id]}", bar(scores[c.id])]
+            row: list[RenderableType] = [Text(f"  {c.name}"), f"{scores[c.id]}", bar(scores[c.id])]
             if doc:
                 row.append(Text(str(doc[c.id]), style="muted") if c.id in doc else Text("–", style="muted"))
             t.add_row(*row)
@@ -165,15 +166,18 @@ def print_card(console: Console, card: Scorecard) -> None:
 
 # Exports ------------------------------------------------------------------------------
 def to_markdown(card: Scorecard) -> str:
+    """The scorecard as Markdown. Every piece of text from a file (scenario, rubric,
+    session) goes through :func:`_md`; the notes go in a fenced block that they cannot
+    close, where a Markdown renderer shows everything literally."""
     s, r = card.session, card.result
     md: list[str] = [
-        f"# Scorecard: {s.scenario_title}",
+        f"# Scorecard: {_md(s.scenario_title)}",
         "",
-        f"- Level: {s.level}",
+        f"- Level: {_md(s.level)}",
         f"- Date: {local(s)}",
-        f"- Interview: {s.id}",
-        f"- Verdict: **{r.verdict.label}** ({r.total_100}/100) — {r.verdict.meaning}",
-        f"- Rubric: {r.score_50}/50 ({r.percent_50:g}%) {r.label_50.label}",
+        f"- Interview: {_md(s.id)}",
+        f"- Verdict: **{_md(r.verdict.label)}** ({r.total_100}/100) — {_md(r.verdict.meaning)}",
+        f"- Rubric: {r.score_50}/50 ({r.percent_50:g}%) {_md(r.label_50.label)}",
         "",
     ]
     if card.timings:
@@ -183,39 +187,56 @@ def to_markdown(card: Scorecard) -> str:
     doc = {c.criterion: c.document for c in card.calibration}
     md += ["## Rubric", "", "| criterion | score | document |", "|---|---:|---:|"]
     for g in card.rubric.groups:
-        md.append(f"| **{g.name}** | **{r.subtotals[g.id]}/25** | |")
+        md.append(f"| **{_md(g.name)}** | **{r.subtotals[g.id]}/25** | |")
         for c in card.rubric.criteria_in(g.id):
-            md.append(f"| {c.name} | {r.scores[c.id]} | {doc.get(c.id, '')} |")
+            md.append(f"| {_md(c.name)} | {r.scores[c.id]} | {doc.get(c.id, '')} |")
     md += ["", "## Point bands", "", "| band | points | level |", "|---|---:|---|"]
-    md += [f"| {b.band.name} | {b.points}/{b.band.points} | {b.level.name} |" for b in r.bands]
-    md += [f"| **Total** | **{r.total_100}/100** | **{r.verdict.label}** |", ""]
+    md += [f"| {_md(b.band.name)} | {b.points}/{b.band.points} | {_md(b.level.name)} |" for b in r.bands]
+    md += [f"| **Total** | **{r.total_100}/100** | **{_md(r.verdict.label)}** |", ""]
     for title, items in (("Strengths", card.strengths), ("Areas to improve", card.improvements)):
         md += [f"## {title}", ""]
         for i in items:
-            md.append(f"- **{i.name}** ({i.score}/5): {_md(i.descriptor)}")
+            md.append(f"- **{_md(i.name)}** ({i.score}/5): {_md(i.descriptor)}")
             md += [f"  - The reference interview: {_md(f)}" for f in i.feedback]
             if title != "Strengths":
                 md += [f"  - Common mistake: {_md(m.title)}. Interviewer: “{_md(m.interviewer_response)}”" for m in i.mistakes]
         md.append("")
     if card.follow_ups:
-        md += [f"## Follow-up questions ({card.follow_up_difficulty})", ""] + [f"- {_md(q)}" for q in card.follow_ups] + [""]
+        md += [f"## Follow-up questions ({_md(card.follow_up_difficulty)})", ""] + [f"- {_md(q)}" for q in card.follow_ups] + [""]
     notes = [p for p in s.phases if p.notes.strip()]
     if notes:
         md += ["## Your notes", ""]
         for p in notes:
-            md += [f"### {_md(p.title)}", "", "```text", p.notes.replace("```", "'''"), "```", ""]
+            md += [f"### {_md(p.title)}", "", "```text", _fenced(p.notes), "```", ""]
     return "\n".join(md)
 
 
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`[]|"})
+
+
 def _md(text: str) -> str:
-    return text.replace("|", "\\|")
+    """File text as inline Markdown that reads as written: control characters shown,
+    HTML escaped (``<script>`` is text, not a tag), backslashes, backticks, link brackets
+    and table bars escaped, and line breaks folded so a line cannot start a heading,
+    a list or a table row."""
+    import html
+    import re
+
+    text = html.escape(clean(text), quote=False).translate(_MD_ESCAPES)
+    return re.sub(r"[ \t]*\n\s*", " ", text)
+
+
+def _fenced(notes: str) -> str:
+    """Notes for a ```text block: shown verbatim by every renderer (``<`` and ``->`` too),
+    so only control characters are made visible and no line can close the fence."""
+    return clean(notes).replace("```", "'''")
 
 
 def to_html(card: Scorecard) -> str:
     import io
 
-    from mockinterview.ui.console import THEME
+    from mockinterview.ui.console import recorder
 
-    console = Console(record=True, file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor", theme=THEME)
+    console = recorder(io.StringIO())
     print_card(console, card)
     return console.export_html(inline_styles=True)
