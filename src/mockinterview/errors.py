@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from mockinterview.textsafe import clean
+
 
 class ExitCode(IntEnum):
     OK = 0
@@ -57,12 +59,18 @@ class Problem:
         self.message = message
 
     def __str__(self) -> str:
+        """``file:line:col: field: message``, with control characters made visible.
+
+        The field path and the message may quote a file's text (a key, a value), so
+        they are cleaned here too, not only where they are rendered.
+        """
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return clean(text)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Problem({self!s})"
@@ -78,6 +86,18 @@ class ContentError(MockInterviewError):
         super().__init__(first + more)
 
 
+class FormulaError(MockInterviewError):
+    """An estimation formula is malformed, uses something not allowed, or cannot be evaluated."""
+
+
+class QuantityError(MockInterviewError):
+    """Typed text is not a quantity of the expected kind (``1.2K/s``, ``91 TB``, ...)."""
+
+
+class NoEstimation(MockInterviewError):
+    """The scenario has no ``estimation`` section, so there is nothing to drill."""
+
+
 class InvalidScores(MockInterviewError):
     pass
 
@@ -88,6 +108,10 @@ class StoreError(MockInterviewError):
 
 class SessionNotFound(MockInterviewError):
     pass
+
+
+class ImportFileError(MockInterviewError):
+    """An import file that cannot be imported; nothing was written."""
 
 
 class Interrupted(MockInterviewError):

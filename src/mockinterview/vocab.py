@@ -50,10 +50,12 @@ CRITERION_IDS: Final[tuple[str, ...]] = (
 )
 
 #: The rubric's three groups of criteria.
-GROUP_IDS: Final[tuple[str, ...]] = ("technical", "communication", "overall")
+GroupId = Literal["technical", "communication", "overall"]
+GROUP_IDS: Final[tuple[str, ...]] = get_args(GroupId)
 
 #: The three point bands (50 / 30 / 20), in rubric order; also the store's column names.
-BAND_IDS: Final[tuple[str, ...]] = ("technical_depth", "system_design", "communication_process")
+BandId = Literal["technical_depth", "system_design", "communication_process"]
+BAND_IDS: Final[tuple[str, ...]] = get_args(BandId)
 
 #: What an assessment's summary holds (stored with it, exported with it).
 SUMMARY_KEYS: Final[tuple[str, ...]] = ("score_50", "percent_50", "label_50", "total_100", "verdict")

@@ -79,12 +79,28 @@ def make_est(**overrides: Any) -> Estimation:
 # ----------------------------------------------------------------------------------
 
 
-def test_core_module_imports_no_ui_libraries() -> None:
-    source = Path(est_mod.__file__).read_text(encoding="utf-8")
+ESTIMATION_MODULES = sorted(Path(est_mod.__file__).parent.glob("*.py"))
+
+
+def test_estimation_is_one_idea_per_module() -> None:
+    assert [p.name for p in ESTIMATION_MODULES] == [
+        "__init__.py", "figures.py", "formula.py", "grading.py", "quantity.py", "variation.py",
+    ]
+
+
+@pytest.mark.parametrize("path", ESTIMATION_MODULES, ids=lambda p: p.name)
+def test_core_module_imports_no_ui_libraries(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
     for lib in ("typer", "rich", "questionary", "prompt_toolkit"):
         assert f"import {lib}" not in source and f"from {lib}" not in source
     for call in ("eval(", "exec(", "compile("):
         assert f" {call}" not in source.replace("ast.parse", "")
+
+
+def test_vary_is_the_function_not_a_module() -> None:
+    import mockinterview.estimation as package
+
+    assert callable(package.vary) and package.vary.__module__ == "mockinterview.estimation.variation"
 
 
 def test_errors_are_mockinterview_errors() -> None:

@@ -166,3 +166,39 @@ def test_user_scenario_overrides_bundled(tmp_path: Path, isolated_home: Path) ->
 def test_yaml_reader_never_builds_objects() -> None:
     with pytest.raises(ContentError):
         yamlio.parse("!!python/name:os.system\n")
+
+
+def test_phase_kinds_and_rubric_ids_are_the_vocabulary() -> None:
+    from typing import get_args
+
+    from mockinterview import vocab
+    from mockinterview.content.rubric import Band, Criterion, Group
+    from mockinterview.content.scenario import PhaseKind
+
+    assert tuple(k.value for k in PhaseKind) == vocab.PHASE_KINDS
+    assert get_args(Group.model_fields["id"].annotation) == vocab.GROUP_IDS
+    assert get_args(Criterion.model_fields["group"].annotation) == vocab.GROUP_IDS
+    assert get_args(Group.model_fields["band"].annotation) == vocab.BAND_IDS
+    assert get_args(Band.model_fields["id"].annotation) == vocab.BAND_IDS
+
+
+def test_rubric_loads_from_content(tmp_path: Path) -> None:
+    from mockinterview.content.loader import load_rubric
+
+    rubric = load_rubric()
+    assert [c.id for c in rubric.criteria][:2] == ["system_design_knowledge", "scalability_understanding"]
+    with pytest.raises(ContentError) as info:
+        load_rubric(write(tmp_path, "criteria: []\n", "rubric.yaml"))
+    assert str(info.value.problems[0]).startswith(f"{tmp_path / 'rubric.yaml'}:")
+
+
+def test_scenario_warnings_do_not_make_it_invalid(tmp_path: Path) -> None:
+    from mockinterview.content.queries import validate_paths
+
+    path = write(tmp_path, MINIMAL.replace("title: Design a tiny thing", 'title: "Design \\e]0;pwned\\a a thing"'))
+    (checked,) = validate_paths([path])
+    assert checked.what == "scenario tiny" and checked.problems == []
+    assert [str(w) for w in checked.warnings] == [
+        f"{path}:2:8: title: control characters ^G (U+0007), ^[ (U+001B): a terminal would act on them, "
+        "so they are shown as ^G, ^[ instead"
+    ]

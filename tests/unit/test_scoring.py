@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from mockinterview.content.loader import load_rubric
 from mockinterview.errors import InvalidScores
 from mockinterview.scoring.arithmetic import (
     check_bands,
     check_scores,
     evaluate,
     label_50,
-    load_rubric,
     suggest_bands,
     verdict,
 )

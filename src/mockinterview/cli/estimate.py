@@ -21,9 +21,9 @@ def load_answers(path: Path, est: Estimation) -> dict[str, float]:
     Every problem (unknown figure, unreadable answer) comes back at once, located
     as file:line:column. A figure left out, or given no value, is skipped.
     """
-    from mockinterview import estimation
     from mockinterview.content import yamlio
-    from mockinterview.errors import ContentError, Problem
+    from mockinterview.errors import ContentError, Problem, QuantityError
+    from mockinterview.estimation.quantity import parse_quantity, unit_examples
 
     doc = yamlio.read(path)
     data = doc.data
@@ -53,11 +53,11 @@ def load_answers(path: Path, est: Estimation) -> dict[str, float]:
             continue  # written down but not answered: skipped
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             problems.append(doc.problem([name], "expected an answer such as "
-                                        + ", ".join(estimation.unit_examples(fig.unit)[:3])))
+                                        + ", ".join(unit_examples(fig.unit)[:3])))
             continue
         try:
-            answers[name] = estimation.parse_quantity(str(value), fig.unit)
-        except estimation.QuantityError as exc:
+            answers[name] = parse_quantity(str(value), fig.unit)
+        except QuantityError as exc:
             problems.append(doc.problem([name], exc.message))
     if problems:
         raise ContentError(problems)
@@ -87,8 +87,8 @@ def estimate(
     then grades them: within 2x is on target, within 10x the right order of
     magnitude. For each miss it shows the derivation step by step.
     """
-    from mockinterview import estimation
     from mockinterview.errors import UsageError
+    from mockinterview.estimation.variation import vary
     from mockinterview.ui import estimate_view, prompter
 
     scenario = catalogue(ctx).get(scenario_id)
@@ -104,7 +104,7 @@ def estimate(
             import random
 
             seed = random.SystemRandom().randrange(1000, 10000)
-        values = estimation.vary(est, seed)
+        values = vary(est, seed)
 
     if answers_file is not None:
         answers = load_answers(answers_file, est)

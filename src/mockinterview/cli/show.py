@@ -91,7 +91,8 @@ def validate(
 ) -> None:
     """Check scenario (and rubric) files; report every problem as file:line:column: field: message.
 
-    Exits 1 if any file has a problem.
+    Text holding terminal control characters is reported as a warning, with its
+    location; it does not make a file invalid. Exits 1 if any file has a problem.
     """
     from rich.text import Text
 
@@ -99,20 +100,29 @@ def validate(
     from mockinterview.ui import console
 
     targets = list(paths or [])
+    refused = []
     if not targets:
-        targets = [e.path for e in catalogue(ctx).entries.values()]
-    results = validate_paths(targets)
+        cat = catalogue(ctx)
+        targets = [e.path for e in cat.entries.values()]
+        refused = cat.refused
+    results = validate_paths(targets, refused=refused)
     out, err = console.stdout(), console.stderr()
-    bad = 0
-    for path, what, problems in results:
-        if problems:
+    bad = warned = 0
+    for checked in results:
+        for w in checked.warnings:
+            warned += 1
+            err.print(Text("warning: ", style="yellow") + Text(str(w)), soft_wrap=True)
+        if checked.problems:
             bad += 1
-            for p in problems:
+            for p in checked.problems:
                 err.print(Text(str(p)), soft_wrap=True)
         else:
-            out.print(Text("ok  ", style="green") + Text(str(path)) + Text(f"  ({what})", style="dim"), soft_wrap=True)
+            out.print(Text("ok  ", style="green") + Text(str(checked.path)) + Text(f"  ({checked.what})", style="dim"),
+                      soft_wrap=True)
     total = len(results)
     summary = f"{total - bad} of {total} file(s) valid"
+    if warned:
+        summary += f"; {warned} warning(s)"
     if bad:
         err.print(f"[red]{summary}[/red]")
         raise typer.Exit(1)

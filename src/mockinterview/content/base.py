@@ -14,6 +14,7 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 
 
 class Strict(BaseModel):
-    """Content written by people: unknown fields are errors, values are immutable."""
+    """Content written by people: unknown fields are errors, values are immutable, and a
+    number must be finite (``"inf"``, ``"nan"`` or ``"1e400"`` in a number field is an error)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False)

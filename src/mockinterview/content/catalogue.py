@@ -5,7 +5,9 @@ Sources, later ones overriding earlier ones by id:
 2. the user's own folder, ``<data dir>/scenarios``;
 3. ``--scenarios DIR`` / ``$MOCKINTERVIEW_SCENARIOS`` (``os.pathsep``-separated).
 
-Files are ``*.yaml`` / ``*.yml`` directly inside a folder (not recursive).
+Files are ``*.yaml`` / ``*.yml`` directly inside a folder (not recursive), as listed by
+:func:`mockinterview.content.folder.yaml_files`; entries that are not regular files are
+kept in :attr:`Catalogue.refused` for ``list`` and ``validate`` to report.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockinterview import paths
-from mockinterview.errors import ContentError, InvalidId, ScenarioNotFound
+from mockinterview.content.folder import yaml_files
+from mockinterview.errors import InvalidId, Problem, ScenarioNotFound
 from mockinterview.vocab import SLUG_PATTERN
 
 if TYPE_CHECKING:  # the models (pydantic) load only when a scenario is read
@@ -72,23 +75,21 @@ def sources(extra: Iterable[Path] = ()) -> list[Source]:
     return found
 
 
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
 class Catalogue:
     """Scenario ids mapped to files. Files are parsed only when asked for."""
 
     def __init__(self, extra: Iterable[Path] = ()) -> None:
         self.entries: dict[str, Entry] = {}
         self.missing: list[Path] = []
+        #: Entries named like scenario files that are not regular files (pipes, broken links, ...).
+        self.refused: list[Problem] = []
         for src in sources(extra):
             if src.kind == "extra" and not src.folder.is_dir():
                 self.missing.append(src.folder)
                 continue
-            for path in _files(src.folder):
+            listing = yaml_files(src.folder)
+            self.refused += listing.refused
+            for path in listing.files:
                 sid = path.name.rsplit(".", 1)[0]
                 entry = Entry(sid, path, src)
                 if sid in self.entries:
@@ -112,17 +113,3 @@ class Catalogue:
 
     def get(self, scenario_id: str) -> Scenario:
         return self.entry(scenario_id).load()
-
-    def load_all(self) -> tuple[list[Entry], list[ContentError]]:
-        """Every entry that loads, and the errors of those that don't."""
-        ok: list[Entry] = []
-        errors: list[ContentError] = []
-        for sid in self.ids():
-            entry = self.entries[sid]
-            try:
-                entry.load()
-            except ContentError as exc:
-                errors.append(exc)
-            else:
-                ok.append(entry)
-        return ok, errors

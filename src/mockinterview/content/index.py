@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mockinterview import __version__, paths
+
+if TYPE_CHECKING:  # the model (pydantic) loads only when a file is parsed
+    from mockinterview.content.scenario import Scenario
 
 INDEX_FORMAT = 1
 
@@ -46,7 +49,8 @@ class ScenarioIndex:
     def get(self, file: Path) -> dict[str, Any] | None:
         entry = self.entries.get(str(file))
         if entry is not None and entry.get("stamp") == stamp(file):
-            return entry["summary"]
+            summary: dict[str, Any] = entry["summary"]
+            return summary
         return None
 
     def put(self, file: Path, summary: dict[str, Any]) -> None:
@@ -74,7 +78,7 @@ class ScenarioIndex:
             pass
 
 
-def summarise(scenario: Any) -> dict[str, Any]:
+def summarise(scenario: Scenario) -> dict[str, Any]:
     return {
         "id": scenario.id,
         "title": scenario.title,

@@ -75,6 +75,8 @@ def list_scenarios(
             )
         )
     index.save(keep=seen)
+    if cat.refused:
+        errors.insert(0, ContentError(cat.refused))
     order = {lv: i for i, lv in enumerate(LEVELS)}
     rows.sort(key=lambda r: (order.get(r.level, len(order)), r.id))
     return rows, errors
@@ -84,30 +86,51 @@ def _is_rubric(doc: yamlio.Document) -> bool:
     return isinstance(doc.data, dict) and "bands" in doc.data and "criteria" in doc.data
 
 
-def _expand(paths: Iterable[Path]) -> Iterable[Path]:
+@dataclass(frozen=True)
+class Checked:
+    """One file's validation: what it is, its problems (it is valid if none) and its warnings."""
+
+    path: Path
+    what: str  # "scenario ID" | "rubric" | "invalid"
+    problems: list[Problem]
+    warnings: list[Problem]
+
+
+def _expand(paths: Iterable[Path]) -> Iterable[Path | Problem]:
+    """Files as given, folders as their YAML files; entries refused in a folder as problems."""
+    from mockinterview.content.folder import yaml_files
+
     for p in paths:
         if p.is_dir():
-            yield from sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and q.is_file())
+            listing = yaml_files(p)
+            yield from listing.refused
+            yield from listing.files
         else:
             yield p
 
 
-def validate_paths(paths: Iterable[Path]) -> list[tuple[Path, str, list[Problem]]]:
-    """Validate each file (folders are expanded); return (path, what it is, problems)."""
+def validate_paths(paths: Iterable[Path], *, refused: Iterable[Problem] = ()) -> list[Checked]:
+    """Validate each file (folders are expanded); ``refused`` entries are reported as invalid."""
     from mockinterview.content import yamlio
-    from mockinterview.content.loader import load_scenario
+    from mockinterview.content.loader import scenario_from
     from mockinterview.content.rubric import Rubric
 
-    results: list[tuple[Path, str, list[Problem]]] = []
-    for path in _expand(paths):
+    results = [Checked(Path(p.path), "invalid", [p], []) for p in refused]
+    for item in _expand(paths):
+        if isinstance(item, Problem):
+            results.append(Checked(Path(item.path), "invalid", [item], []))
+            continue
+        path = item
+        warnings: list[Problem] = []
         try:
             doc = yamlio.read(path)
+            warnings = doc.warnings
             if _is_rubric(doc):
                 yamlio.validate(Rubric, doc)
-                results.append((path, "rubric", []))
+                results.append(Checked(path, "rubric", [], warnings))
             else:
-                scenario = load_scenario(path)
-                results.append((path, f"scenario {scenario.id}", []))
+                scenario = scenario_from(doc, path)
+                results.append(Checked(path, f"scenario {scenario.id}", [], warnings))
         except ContentError as exc:
-            results.append((path, "invalid", exc.problems))
+            results.append(Checked(path, "invalid", exc.problems, warnings))
     return results

@@ -10,12 +10,10 @@ Two scoring systems live side by side, both from the seed documents:
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, model_validator
 
 from mockinterview.content.base import Ident, Strict, Text
-from mockinterview.vocab import BAND_IDS, CRITERION_IDS, GROUP_IDS
+from mockinterview.vocab import BAND_IDS, CRITERION_IDS, GROUP_IDS, BandId, GroupId
 
 
 class Descriptors(Strict):
@@ -50,7 +48,7 @@ class Descriptors(Strict):
 class Criterion(Strict):
     id: Ident
     name: Text
-    group: Literal["technical", "communication", "overall"]
+    group: GroupId
     description: Text
     descriptors: Descriptors
     keywords: list[Text] = Field(
@@ -59,9 +57,9 @@ class Criterion(Strict):
 
 
 class Group(Strict):
-    id: Literal["technical", "communication", "overall"]
+    id: GroupId
     name: Text
-    band: Literal["technical_depth", "system_design", "communication_process"]
+    band: BandId
     in_score_50: bool
 
 
@@ -73,7 +71,7 @@ class BandLevel(Strict):
 
 
 class Band(Strict):
-    id: Literal["technical_depth", "system_design", "communication_process"]
+    id: BandId
     name: Text
     points: int = Field(gt=0)
     levels: list[BandLevel] = Field(min_length=1)

@@ -16,6 +16,9 @@ from mockinterview.content.rubric import Descriptors
 from mockinterview.vocab import CRITERION_IDS, Level
 
 
+# The kinds of phase, in interview order: exactly ``vocab.PHASE_KINDS`` (a test holds
+# them equal). An enum rather than the ``Literal`` keeps the schema's named PhaseKind and
+# a comment rather than a docstring keeps the schema unchanged.
 class PhaseKind(StrEnum):
     opening = "opening"
     requirements = "requirements"
@@ -30,7 +33,8 @@ class PhaseKind(StrEnum):
 class Unit(StrEnum):
     """What a quantity measures. Bytes are decimal (1 KB = 1,000 B), as in the documents."""
 
-    count = "count"
+    # A public name in scenario files; as a member it hides ``str.count``, which no caller uses.
+    count = "count"  # type: ignore[assignment]
     ratio = "ratio"
     bytes = "bytes"
     seconds = "seconds"
@@ -240,7 +244,3 @@ class Scenario(Strict):
     # Convenience ---------------------------------------------------------------------
     def phase(self, pid: str) -> Phase:
         return next(p for p in self.phases if p.id == pid)
-
-    @property
-    def criterion_ids(self) -> list[str]:
-        return list(CRITERION_IDS) + [c.id for c in self.rubric.extra_criteria]

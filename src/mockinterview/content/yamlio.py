@@ -1,20 +1,28 @@
-"""Safe YAML reading with located errors.
+"""Safe, bounded YAML reading with located errors.
 
-The file is composed once into a node tree (with the C loader where available);
-the tree gives duplicate-key errors and lets a pydantic error location
-(``phases.2.minutes``) be turned back into ``file:line:column``. Only the safe
-loaders are ever used: a ``!!python/object`` tag is an error, never an object.
+A file is opened only if it is a regular file of at most :data:`MAX_FILE_BYTES` (a named
+pipe would block, ``/dev/zero`` would never end). Its text is composed once into a node
+tree (with the C loader where available) and walked once by
+:func:`~mockinterview.content.yamlcheck.walk`: duplicate keys, caps on size, depth and
+numbers (aliases counted), and warnings for terminal control characters. Only then is
+the data built. The tree also lets a pydantic error location (``phases.2.minutes``) be
+turned back into ``file:line:column``. Only the safe loaders are ever used: a
+``!!python/object`` tag is an error, never an object.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from mockinterview.content import problems as problems_of
+from mockinterview.content.folder import kind_of, not_regular, open_error
+from mockinterview.content.yamlcheck import MAX_DEPTH, walk
 from mockinterview.errors import ContentError, Problem
 
 try:  # the C loader is several times faster; fall back to the pure-Python one.
@@ -24,14 +32,18 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 M = TypeVar("M", bound=BaseModel)
 
+#: Largest content file read (the bundled scenarios are about 30 KB).
+MAX_FILE_BYTES: Final = 8 * 1024 * 1024
+
 
 class Document:
-    """A parsed YAML file: its data, and its node tree for locating problems."""
+    """A parsed YAML file: its data, its node tree for locating problems, and its warnings."""
 
-    def __init__(self, path: str, data: Any, node: yaml.Node | None) -> None:
+    def __init__(self, path: str, data: Any, node: yaml.Node | None, warnings: Sequence[Problem] = ()) -> None:
         self.path = path
         self.data = data
         self.node = node
+        self.warnings = list(warnings)
 
     def locate(self, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int | None, int | None]:
         """1-based line and column of the deepest node along ``loc`` that exists.
@@ -64,7 +76,7 @@ class Document:
 
     def problem(self, loc: Sequence[str | int], message: str, *, at_key: bool = False) -> Problem:
         line, col = self.locate(loc, at_key=at_key)
-        return Problem(self.path, line, col, ".".join(str(p) for p in loc), message)
+        return Problem(self.path, line, col, problems_of.dotted(loc), message)
 
 
 def _mark_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -77,69 +89,67 @@ def _mark_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, mark.line + 1, mark.column + 1, "", message)
 
 
-def _duplicate_keys(path: str, node: yaml.Node | None, into: list[Problem], trail: tuple[str | int, ...] = ()) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, yaml.Node] = {}
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in seen and key.value != "<<":
-                    first = seen[key.value].start_mark.line + 1
-                    into.append(
-                        Problem(
-                            path,
-                            key.start_mark.line + 1,
-                            key.start_mark.column + 1,
-                            ".".join(str(p) for p in (*trail, key.value)),
-                            f"duplicate key (first defined on line {first})",
-                        )
-                    )
-                seen[key.value] = key
-                _duplicate_keys(path, value, into, (*trail, key.value))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _duplicate_keys(path, item, into, (*trail, i))
-
-
 def parse(text: str, path: str = "<string>") -> Document:
     """Parse YAML text; raise ContentError with every located problem."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        problems: list[Problem] = []
-        _duplicate_keys(path, node, problems)
-        if problems:
-            raise ContentError(problems)
+        warnings: list[Problem] = []
+        if node is not None:
+            found = walk(path, node)
+            if found.problems:
+                raise ContentError(found.problems)
+            warnings = found.warnings
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_mark_problem(path, exc)]) from exc
     except yaml.YAMLError as exc:
         raise ContentError([Problem(path, None, None, "", str(exc))]) from exc
+    except RecursionError as exc:  # the pure-Python composer recurses once per level
+        raise ContentError([Problem(path, None, None, "", f"nested more than {MAX_DEPTH} levels deep")]) from exc
     finally:
         loader.dispose()
-    return Document(path, data, node)
+    return Document(path, data, node, warnings)
+
+
+def read_text(path: Path) -> str:
+    """A content file's text, refusing what is not a regular file, too large, or not UTF-8.
+
+    The file is opened without blocking and checked *after* opening (``fstat``), so a
+    named pipe or a device is refused at once instead of being read.
+    """
+    where = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError as exc:
+        raise ContentError([Problem(where, None, None, "", "is a directory, not a file")]) from exc
+    except OSError as exc:
+        raise ContentError([Problem(where, None, None, "", open_error(path, exc))]) from exc
+    try:
+        kind = kind_of(os.fstat(fd).st_mode)
+        if kind == "a directory":
+            raise ContentError([Problem(where, None, None, "", "is a directory, not a file")])
+        if kind is not None:
+            raise ContentError([Problem(where, None, None, "", not_regular(kind))])
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ContentError([Problem(where, None, None, "", exc.strerror or str(exc))]) from exc
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise ContentError([Problem(where, None, None, "", f"is too large to be a content file (more than {limit} MB)")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError([Problem(where, None, None, "", f"not UTF-8 text ({exc.reason})")]) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as ``Path.read_text`` reads lines
 
 
 def read(path: Path) -> Document:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ContentError([Problem(str(path), None, None, "", "no such file")]) from exc
-    except IsADirectoryError as exc:
-        raise ContentError([Problem(str(path), None, None, "", "is a directory, not a file")]) from exc
-    except UnicodeDecodeError as exc:
-        raise ContentError([Problem(str(path), None, None, "", f"not UTF-8 text ({exc.reason})")]) from exc
-    except OSError as exc:
-        raise ContentError([Problem(str(path), None, None, "", exc.strerror or str(exc))]) from exc
-    return parse(text, str(path))
-
-
-def _message(err: dict[str, Any]) -> str:
-    msg = str(err["msg"])
-    if err["type"] == "extra_forbidden":
-        return "unknown field (not part of the format; check the spelling)"
-    if err["type"] == "missing":
-        return "required field is missing"
-    return msg.removeprefix("Value error, ")
+    return parse(read_text(path), str(path))
 
 
 def validate(model: type[M], doc: Document) -> M:
@@ -149,12 +159,9 @@ def validate(model: type[M], doc: Document) -> M:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = [p for p in err["loc"] if isinstance(p, (str, int))]
-            problems.append(doc.problem(loc, _message(err), at_key=err["type"] == "extra_forbidden"))
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        raise ContentError(problems) from exc
+        found = problems_of.located(exc, doc.path, locate=lambda loc, at_key: doc.locate(loc, at_key=at_key))
+        found.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise ContentError(found) from exc
 
 
 def load(model: type[M], path: Path) -> M:

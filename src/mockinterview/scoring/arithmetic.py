@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+# ``load_rubric`` moved to content.loader; re-exported while cli/ and progress callers move.
+from mockinterview.content.loader import load_rubric as load_rubric
 from mockinterview.content.rubric import Band, BandLevel, Rubric, Threshold
 from mockinterview.errors import InvalidScores
 from mockinterview.vocab import CRITERION_IDS
@@ -183,11 +185,3 @@ def evaluate(rubric: Rubric, scores: Mapping[str, int], bands: Mapping[str, int]
         total_100=total,
         verdict=verdict(rubric, total),
     )
-
-
-def load_rubric():  # type: ignore[no-untyped-def]
-    """The bundled rubric (validated like a scenario)."""
-    from mockinterview import paths
-    from mockinterview.content import yamlio
-
-    return yamlio.load(Rubric, paths.rubric_path())

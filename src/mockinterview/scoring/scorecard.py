@@ -9,6 +9,7 @@ from typing import Any
 
 from mockinterview.content.rubric import Rubric
 from mockinterview.content.scenario import Mistake, Scenario
+from mockinterview.estimation.grading import scalability_from_counts
 from mockinterview.interview.session import Session, iso
 from mockinterview.scoring.arithmetic import Result, evaluate
 
@@ -219,8 +220,6 @@ def suggest_time_management(session: Session) -> Suggestion | None:
 
 def suggest_scalability(session: Session) -> Suggestion | None:
     """A 1-5 suggestion from the graded capacity estimates (the drill's own rule)."""
-    from mockinterview.estimation import scalability_from_counts
-
     if not any(e.grade for e in session.estimates):
         return None
     on = sum(e.grade == "on_target" for e in session.estimates)
