@@ -1,7 +1,7 @@
 """Benchmark: `progress`, `next` and `history` at 1,000 and 10,000 scored interviews.
 
 A script, not a test. For each size it builds a store in a temporary
-MOCKINTERVIEW_HOME (directly with SQL, in one transaction: a couple of seconds for
+MOCKINTERVIEW_HOME (through the store's import, in one transaction: a few seconds for
 10,000 interviews), then runs each command in a fresh subprocess several times and
 reports the median and minimum wall time and the median CPU time (user + system),
 in seconds and as a ratio to ``mockinterview --help``
@@ -21,7 +21,6 @@ drifting upwards over time with per-criterion strengths and weaknesses.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import shutil
@@ -47,22 +46,22 @@ def build(home: Path, n: int, seed: int = 7) -> float:
     """Create a store of ``n`` scored interviews in ``home``; return the seconds it took."""
     os.environ["MOCKINTERVIEW_HOME"] = str(home)
     from mockinterview.content.catalogue import Catalogue
-    from mockinterview.interview.session import iso, new_id
+    from mockinterview.dates import iso
+    from mockinterview.interview.session import new_id
     from mockinterview.scoring.arithmetic import evaluate, load_rubric
-    from mockinterview.store import BAND_COLUMNS, Store
+    from mockinterview.store import Store
 
     t0 = time.perf_counter()
     rng = random.Random(seed)
     rubric = load_rubric()
-    entries, _ = Catalogue().load_all()
-    scenarios = [e.load() for e in entries]
+    catalogue = Catalogue()
+    scenarios = [catalogue.get(sid) for sid in catalogue.ids()]
     talent = {c.id: rng.uniform(-1.2, 1.0) for c in rubric.criteria}
     end = datetime.now(UTC).replace(microsecond=0)
     span = timedelta(days=730)
     starts = sorted(end - span * rng.random() for _ in range(n))
-    sessions, phases, assessments, scores, estimates = [], [], [], [], []
+    records = []  # in the export format's shape (docs/data-format.md), inserted as `import` does
     ids: set[str] = set()
-    aid = 0
     for k, started in enumerate(starts):
         sid = new_id()
         while sid in ids:
@@ -72,72 +71,54 @@ def build(home: Path, n: int, seed: int = 7) -> float:
         timed = rng.random() < 0.7
         growth = 1.2 * k / max(1, n - 1)
         used_total = 0.0
+        phases = []
         for i, ph in enumerate(sc.phases):
             planned = ph.minutes * 60
             used = planned * rng.uniform(0.7, 1.45) if timed else 0.0
             used_total += used
-            phases.append(
-                (sid, i, ph.id, ph.kind.value, ph.title, planned, used, 0.0,
-                 f"notes for {ph.title}" if timed else "", "done" if timed else "pending",
-                 iso(started + timedelta(seconds=used_total - used)) if timed else None,
-                 iso(started + timedelta(seconds=used_total)) if timed else None)
-            )
+            phases.append({
+                "index": i, "phase_id": ph.id, "kind": ph.kind.value, "title": ph.title,
+                "planned_seconds": planned, "used_seconds": used, "extra_seconds": 0.0,
+                "notes": f"notes for {ph.title}" if timed else "", "status": "done" if timed else "pending",
+                "started_at": iso(started + timedelta(seconds=used_total - used)) if timed else None,
+                "ended_at": iso(started + timedelta(seconds=used_total)) if timed else None,
+            })  # fmt: skip
         ended = started + timedelta(seconds=used_total or 60)
         n_assess = 2 if rng.random() < 0.2 else 1
-        final = None
+        assessments = []
         for j in range(n_assess):
-            aid += 1
             crit = {
                 c.id: max(1, min(5, round(3 + talent[c.id] + growth + rng.gauss(0, 0.7) - (0.5 if j < n_assess - 1 else 0))))
                 for c in rubric.criteria
             }
             extra = {x.id: rng.randint(2, 4) for x in sc.rubric.extra_criteria}
             result = evaluate(rubric, crit)
-            created = ended + timedelta(minutes=5 + 60 * j)
-            current = j == n_assess - 1
-            bands = {b.band.id: b.points for b in result.bands}
-            assessments.append(
-                (aid, sid, iso(created), "file", 1 if current else 0, *(bands[b] for b in BAND_COLUMNS),
-                 json.dumps({"strong_indicators": [], "concerns": []}),
-                 result.score_50, result.percent_50, result.label_50.label, result.total_100, result.verdict.label)
-            )
-            for pos, (c, v) in enumerate({**crit, **extra}.items()):
-                scores.append((aid, c, v, pos))
-            if current:
-                final = (result, created)
-        assert final is not None
-        result, created = final
-        sessions.append(
-            (sid, sc.id, sc.title, sc.level, sc.focus, "timed" if timed else "manual", "finished",
-             iso(started), iso(ended), iso(created), sc.minutes, len(sc.phases) - 1, json.dumps({"speed": 1.0}),
-             result.score_50, result.percent_50, result.label_50.label, result.total_100, result.verdict.label, iso(created))
-        )
+            assessments.append({
+                "created_at": iso(ended + timedelta(minutes=5 + 60 * j)), "source": "file",
+                "current": j == n_assess - 1, "scores": {**crit, **extra},
+                "bands": {b.band.id: b.points for b in result.bands},
+                "checklist": {"strong_indicators": [], "concerns": []},
+                "score_50": result.score_50, "percent_50": result.percent_50, "label_50": result.label_50.label,
+                "total_100": result.total_100, "verdict": result.verdict.label,
+            })  # fmt: skip
+        estimates = []
         if sc.estimation is not None and rng.random() < 0.3:
-            for pos, fig in enumerate(f for f in sc.estimation.figures if f.ask):
+            for fig in (f for f in sc.estimation.figures if f.ask):
                 ref = fig.stated_value or 1.0
-                estimates.append((sid, fig.name, fig.label, fig.unit.value, ref * rng.uniform(0.5, 2), ref,
-                                  rng.choice(["on_target", "order_of_magnitude", "off"]), pos))
+                estimates.append({
+                    "figure": fig.name, "label": fig.label, "unit": fig.unit.value, "answer": ref * rng.uniform(0.5, 2),
+                    "reference": ref, "grade": rng.choice(["on_target", "order_of_magnitude", "off"]),
+                })  # fmt: skip
+        session = {
+            "id": sid, "scenario_id": sc.id, "scenario_title": sc.title, "level": sc.level, "focus": sc.focus,
+            "mode": "timed" if timed else "manual", "state": "finished", "started_at": iso(started),
+            "ended_at": iso(ended), "updated_at": assessments[-1]["created_at"], "planned_minutes": sc.minutes,
+            "current_phase": len(sc.phases) - 1, "settings": {"speed": 1.0},
+        }  # fmt: skip
+        records.append({"session": session, "phases": phases, "assessments": assessments, "estimates": estimates})
 
     with Store() as store:
-        conn = store.conn
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(
-            """INSERT INTO sessions (id, scenario_id, scenario_title, level, focus, mode, state, started_at,
-               ended_at, updated_at, planned_minutes, current_phase, settings, score_50, percent_50, label_50,
-               total_100, verdict, scored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            sessions,
-        )
-        conn.executemany("INSERT INTO phases VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", phases)
-        conn.executemany(
-            f"""INSERT INTO assessments (id, session_id, created_at, source, is_current, {", ".join(BAND_COLUMNS)},
-                checklist, score_50, percent_50, label_50, total_100, verdict)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            assessments,
-        )
-        conn.executemany("INSERT INTO criterion_scores VALUES (?,?,?,?)", scores)
-        conn.executemany("INSERT INTO estimates VALUES (?,?,?,?,?,?,?,?)", estimates)
-        conn.execute("COMMIT")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.import_records(records)  # one transaction
     return time.perf_counter() - t0
 
 

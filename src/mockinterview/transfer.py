@@ -1,32 +1,40 @@
 """Export and import every interview as JSON lines: the user owns the data.
 
-Core module: stdlib only, no terminal libraries. The format is documented in
-docs/data-format.md: one JSON object per line and per session, each carrying
+Core module, no terminal libraries. The format is documented in docs/data-format.md:
+one JSON object per line and per session, each carrying
 ``"format": "mockinterview-session"`` and ``"version": 1``, with the session, its
 phases (notes and timings), *every* assessment (not only the current one) with its
-scores, bands, checklist and summary, and its estimates.
+scores, bands, checklist and summary, and its estimates. The store reads and writes
+the records (:mod:`mockinterview.store.records`); this module owns the file: the
+envelope, and checking every line before anything is written.
 
 Import is all or nothing: every line is validated first (a problem is reported with
-its line number and field), then all new sessions are written in one ``BEGIN
-IMMEDIATE`` transaction. Sessions whose id is already in the store are skipped and
-counted, so importing the same file twice adds nothing.
+its line number and field), then all new sessions are written in one transaction
+(:meth:`Store.import_records`). Sessions whose id is already in the store are skipped
+and counted, so importing the same file twice adds nothing. A line is read with
+bounds, the same as for YAML files: whole numbers up to 10^18 in magnitude, finite
+decimals, nesting up to 50 deep, so a hostile file gets a located message, never a
+crash.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic_core import ErrorDetails
 
-from mockinterview.errors import MockInterviewError, StoreError
-from mockinterview.store import BAND_COLUMNS, Store
-from mockinterview.vocab import IDENT_PATTERN, LEVELS, SLUG_PATTERN
+from mockinterview.dates import try_parse_iso
+from mockinterview.errors import ImportFileError, MockInterviewError
+from mockinterview.vocab import BAND_IDS, IDENT_PATTERN, LEVELS, SLUG_PATTERN
+
+if TYPE_CHECKING:
+    from mockinterview.store import Store
 
 __all__ = [
     "FORMAT",
@@ -45,105 +53,20 @@ FORMAT = "mockinterview-session"
 VERSION = 1
 
 MAX_PROBLEMS = 10
-
-_SESSION_FIELDS = (
-    "id", "scenario_id", "scenario_title", "level", "focus", "mode", "state", "started_at",
-    "ended_at", "updated_at", "planned_minutes", "current_phase", "settings",
-)
-_SUMMARY_FIELDS = ("score_50", "percent_50", "label_50", "total_100", "verdict")
-_PHASE_FIELDS = (
-    "index", "phase_id", "kind", "title", "planned_seconds", "used_seconds", "extra_seconds",
-    "notes", "status", "started_at", "ended_at",
-)
-_ESTIMATE_FIELDS = ("figure", "label", "unit", "answer", "reference", "grade")
-
-
-class ImportFileError(MockInterviewError):
-    """An import file that cannot be imported; nothing was written."""
+#: Deepest nesting of arrays and objects in a line (a real one is 5 deep); as for YAML files.
+MAX_DEPTH = 50
+#: Largest whole number in magnitude, as for YAML files (SQLite's integers stop at about 9.2 * 10^18).
+MAX_INT = 10**18
+_MAX_INT_TEXT = 40  # digits a whole number may have before it is refused unread
 
 
 # --------------------------------------------------------------------------- export
 
 
-def _session_record(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
-    sid = row["id"]
-    session = {k: row[k] for k in _SESSION_FIELDS}
-    session["settings"] = json.loads(row["settings"])
-    # derived from the current assessment; kept for readers, ignored on import
-    session["scored_at"] = row["scored_at"]
-    for k in _SUMMARY_FIELDS:
-        session[k] = row[k]
-    phases = [
-        {
-            "index": p["idx"],
-            "phase_id": p["phase_id"],
-            "kind": p["kind"],
-            "title": p["title"],
-            "planned_seconds": p["planned_seconds"],
-            "used_seconds": p["used_seconds"],
-            "extra_seconds": p["extra_seconds"],
-            "notes": p["notes"],
-            "status": p["status"],
-            "started_at": p["started_at"],
-            "ended_at": p["ended_at"],
-        }
-        for p in conn.execute("SELECT * FROM phases WHERE session_id = ? ORDER BY idx", (sid,))
-    ]
-    arows = conn.execute(
-        "SELECT * FROM assessments WHERE session_id = ? ORDER BY created_at, id", (sid,)
-    ).fetchall()
-    scores: dict[int, dict[str, int]] = {a["id"]: {} for a in arows}
-    if arows:
-        marks = ", ".join("?" for _ in arows)
-        for c in conn.execute(
-            f"SELECT assessment_id, criterion, score FROM criterion_scores WHERE assessment_id IN ({marks})"
-            " ORDER BY assessment_id, position",
-            [a["id"] for a in arows],
-        ):
-            scores[c["assessment_id"]][c["criterion"]] = c["score"]
-    assessments = [
-        {
-            "created_at": a["created_at"],
-            "source": a["source"],
-            "current": bool(a["is_current"]),
-            "scores": scores[a["id"]],
-            "bands": {b: a[b] for b in BAND_COLUMNS if a[b] is not None},
-            "checklist": json.loads(a["checklist"]),
-            **{k: a[k] for k in _SUMMARY_FIELDS},
-        }
-        for a in arows
-    ]
-    estimates = [
-        {k: e[k] for k in _ESTIMATE_FIELDS}
-        for e in conn.execute("SELECT * FROM estimates WHERE session_id = ? ORDER BY position", (sid,))
-    ]
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "session": session,
-        "phases": phases,
-        "assessments": assessments,
-        "estimates": estimates,
-    }
-
-
-def _store_error(store: Store, exc: sqlite3.Error) -> StoreError:
-    return StoreError(f"cannot use the interview store {store.path}: {exc}")
-
-
 def records(store: Store) -> Iterator[dict[str, Any]]:
     """Every session as an export record, oldest first, read in one consistent snapshot."""
-    conn = store.conn
-    try:
-        conn.execute("BEGIN DEFERRED")
-        try:
-            for row in conn.execute("SELECT * FROM sessions ORDER BY started_at, rowid").fetchall():
-                yield _session_record(conn, row)
-        finally:
-            if conn.in_transaction:
-                conn.execute("COMMIT")
-    except sqlite3.Error as exc:
-        raise _store_error(store, exc) from exc
+    for record in store.records():
+        yield {"format": FORMAT, "version": VERSION, **record}
 
 
 def export_lines(store: Store) -> Iterator[str]:
@@ -159,7 +82,11 @@ class ExportResult:
     assessments: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": str(self.path) if self.path else None, "sessions": self.sessions, "assessments": self.assessments}
+        return {
+            "path": str(self.path) if self.path else None,
+            "sessions": self.sessions,
+            "assessments": self.assessments,
+        }
 
 
 def export(store: Store, output: Path) -> ExportResult:
@@ -178,18 +105,68 @@ def export(store: Store, output: Path) -> ExportResult:
     return ExportResult(output, len(lines), n_assessments)
 
 
+# --------------------------------------------------------------------------- reading a line
+
+
+class _Refused(ValueError):
+    """A value the JSON reader will not take (the message says why)."""
+
+
+def _constant(name: str) -> Any:
+    raise _Refused(f"{name} is not a finite number (infinity and NaN are not allowed)")
+
+
+def _decimal(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"the number {_cut(text)} is too large (beyond the range of a floating-point number)")
+    return value
+
+
+def _whole_number(text: str) -> int:
+    if len(text) > _MAX_INT_TEXT or abs(value := int(text)) > MAX_INT:
+        raise _Refused(f"the number {_cut(text)} is too large (whole numbers are limited to 10^18 in magnitude)")
+    return value
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:12]}… ({len(text)} characters)"
+
+
+def _too_deep(value: Any) -> bool:
+    """Whether arrays/objects nest deeper than :data:`MAX_DEPTH` (iteratively: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > MAX_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _load_line(line: str) -> Any:
+    """A line's JSON value; ``ValueError`` with a message (not a traceback) for anything refused."""
+    try:
+        data = json.loads(line, parse_constant=_constant, parse_float=_decimal, parse_int=_whole_number)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except _Refused as exc:
+        raise ValueError(str(exc)) from None
+    except RecursionError:
+        raise ValueError(f"arrays or objects nested more than {MAX_DEPTH} deep") from None
+    if _too_deep(data):
+        raise ValueError(f"arrays or objects nested more than {MAX_DEPTH} deep")
+    return data
+
+
 # --------------------------------------------------------------------------- validation
 # One strict model per part of a line, as for every other file a user can write.
 # Validation only: the decoded dict is what gets inserted, so the models need not
 # mirror the store. Rules across records (phase order, one current assessment,
 # unique figures, ids unique in the file) are checked after the models pass.
-
-
-def _time(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 def _shown(value: Any) -> str:
@@ -198,7 +175,7 @@ def _shown(value: Any) -> str:
 
 
 def _iso(value: str) -> str:
-    if _time(value) is None:
+    if try_parse_iso(value) is None:
         raise ValueError(f"expected an ISO-8601 time like 2024-05-01T09:00:00Z, got {_shown(value)}")
     return value
 
@@ -218,14 +195,14 @@ Seconds = Annotated[float, Field(ge=0)]
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(strict=True, extra="ignore")
+    model_config = ConfigDict(strict=True, extra="ignore", allow_inf_nan=False)
 
 
 class _Session(_Part):
     id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
     scenario_id: Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
     scenario_title: Text
-    level: Literal[LEVELS]  # type: ignore[valid-type]
+    level: Literal[LEVELS]  # type: ignore[valid-type]  # a Literal built from the vocabulary's tuple
     focus: Text
     mode: Literal["timed", "manual"]
     state: Literal["in_progress", "finished"]
@@ -255,8 +232,10 @@ class _Assessment(_Part):
     created_at: IsoTime
     source: Text
     current: bool
-    scores: dict[Annotated[str, StringConstraints(pattern=IDENT_PATTERN)], Annotated[Any, _whole(1, 5, "a whole number")]]
-    bands: dict[Literal[BAND_COLUMNS], Annotated[Any, _whole(0, 100, "whole points")]]  # type: ignore[valid-type]
+    scores: dict[
+        Annotated[str, StringConstraints(pattern=IDENT_PATTERN)], Annotated[Any, _whole(1, 5, "a whole number")]
+    ]
+    bands: dict[Literal[BAND_IDS], Annotated[Any, _whole(0, 100, "whole points")]]  # type: ignore[valid-type]  # as level
     checklist: dict[str, list[str]]
     score_50: int | None = None
     percent_50: float | None = None
@@ -281,7 +260,7 @@ class _Line(_Part):
     estimates: list[_Estimate]
 
 
-def _where(loc: tuple[Any, ...]) -> str:
+def _where(loc: tuple[int | str, ...]) -> str:
     """``("assessments", 0, "scores", "api_design")`` -> ``assessments[0].scores.api_design``."""
     parts: list[str] = []
     for p in loc:
@@ -294,7 +273,7 @@ def _where(loc: tuple[Any, ...]) -> str:
     return ".".join(parts)
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     if kind == "missing":
         return "missing"
@@ -308,16 +287,26 @@ def _check_record(data: Any) -> list[tuple[str, str]]:
         return [("line", f"expected an object, got {_shown(data)}")]
     if data.get("format") != FORMAT:
         return [("format", f"expected {FORMAT!r}, got {_shown(data.get('format'))}")]
-    if data.get("version") != VERSION:
-        return [("version", f"this mockinterview reads version {VERSION}, got {_shown(data.get('version'))}")]
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:  # true and 1.0 equal 1 in Python, not in the format
+        return [("version", f"this mockinterview reads version {VERSION}, got {_shown(version)}")]
     try:
         line = _Line.model_validate(data)
     except ValidationError as exc:
         return [(_where(tuple(e["loc"])), _message(e)) for e in exc.errors()]
     problems: list[tuple[str, str]] = []
+    if line.session.current_phase > len(line.phases):
+        problems.append(
+            (
+                "session.current_phase",
+                f"expected 0 to {len(line.phases)} (the number of phases), got {line.session.current_phase}",
+            )
+        )
     for i, phase in enumerate(line.phases):
         if phase.index != i:
-            problems.append((f"phases[{i}].index", f"expected {i} (phases are listed in order from 0), got {phase.index}"))
+            problems.append(
+                (f"phases[{i}].index", f"expected {i} (phases are listed in order from 0), got {phase.index}")
+            )
     current = sum(a.current for a in line.assessments)
     if line.assessments and current != 1:
         problems.append(("assessments", f"exactly one assessment must be current, found {current}"))
@@ -352,19 +341,19 @@ def parse(path: Path) -> list[_Record]:
     except UnicodeDecodeError as exc:
         raise ImportFileError(f"{path} is not UTF-8 text (byte {exc.start}); nothing was imported") from None
     problems: list[str] = []
-    records: list[_Record] = []
+    found: list[_Record] = []
     seen: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{path}:{number}: not valid JSON: {exc.msg} (column {exc.colno})")
+            data = _load_line(line)
+        except ValueError as exc:
+            problems.append(f"{path}:{number}: {exc}")
             continue
-        found = _check_record(data)
-        if found:
-            problems += [f"{path}:{number}: {where}: {message}" for where, message in found]
+        wrong = _check_record(data)
+        if wrong:
+            problems += [f"{path}:{number}: {where}: {message}" for where, message in wrong]
             continue
         record = _Record(number, data)
         if record.id in seen:
@@ -373,7 +362,7 @@ def parse(path: Path) -> list[_Record]:
             )
             continue
         seen[record.id] = number
-        records.append(record)
+        found.append(record)
     if problems:
         shown = problems[:MAX_PROBLEMS]
         more = f"\n... and {len(problems) - MAX_PROBLEMS} more problem(s)" if len(problems) > MAX_PROBLEMS else ""
@@ -381,7 +370,7 @@ def parse(path: Path) -> list[_Record]:
             "cannot import: " + "\n".join(shown) + more,
             hint="Nothing was imported. Fix the line(s) above and run the import again.",
         )
-    return records
+    return found
 
 
 # --------------------------------------------------------------------------- import
@@ -405,98 +394,11 @@ class ImportResult:
         }
 
 
-def _insert(conn: sqlite3.Connection, data: dict[str, Any]) -> None:
-    s = data["session"]
-    sid = s["id"]
-    conn.execute(
-        """
-        INSERT INTO sessions (id, scenario_id, scenario_title, level, focus, mode, state,
-                              started_at, ended_at, updated_at, planned_minutes, current_phase, settings)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        (
-            sid, s["scenario_id"], s["scenario_title"], s["level"], s["focus"], s["mode"], s["state"],
-            s["started_at"], s.get("ended_at"), s.get("updated_at") or s["started_at"],
-            s["planned_minutes"], s["current_phase"], json.dumps(s["settings"], ensure_ascii=False),
-        ),
-    )
-    conn.executemany(
-        """
-        INSERT INTO phases (session_id, idx, phase_id, kind, title, planned_seconds, used_seconds,
-                            extra_seconds, notes, status, started_at, ended_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        [
-            (
-                sid, p["index"], p["phase_id"], p["kind"], p["title"], p["planned_seconds"],
-                p["used_seconds"], p["extra_seconds"], p["notes"], p["status"],
-                p.get("started_at"), p.get("ended_at"),
-            )
-            for p in data["phases"]
-        ],
-    )
-    for a in data["assessments"]:
-        cur = conn.execute(
-            f"""
-            INSERT INTO assessments (session_id, created_at, source, is_current, {", ".join(BAND_COLUMNS)},
-                                     checklist, score_50, percent_50, label_50, total_100, verdict)
-            VALUES (?, ?, ?, ?, {", ".join("?" for _ in BAND_COLUMNS)}, ?, ?, ?, ?, ?, ?)
-            """,
-            (
-                sid, a["created_at"], a["source"], 1 if a["current"] else 0,
-                *(a["bands"].get(b) for b in BAND_COLUMNS),
-                json.dumps(a["checklist"], ensure_ascii=False),
-                *(a.get(k) for k in _SUMMARY_FIELDS),
-            ),
-        )
-        conn.executemany(
-            "INSERT INTO criterion_scores (assessment_id, criterion, score, position) VALUES (?, ?, ?, ?)",
-            [(cur.lastrowid, c, v, i) for i, (c, v) in enumerate(a["scores"].items())],
-        )
-        if a["current"]:
-            conn.execute(
-                """
-                UPDATE sessions SET score_50 = ?, percent_50 = ?, label_50 = ?, total_100 = ?,
-                                    verdict = ?, scored_at = ?
-                WHERE id = ?
-                """,
-                (*(a.get(k) for k in _SUMMARY_FIELDS), a["created_at"], sid),
-            )
-    conn.executemany(
-        """
-        INSERT INTO estimates (session_id, figure, label, unit, answer, reference, grade, position)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        [
-            (sid, e["figure"], e["label"], e["unit"], e.get("answer"), e["reference"], e.get("grade"), i)
-            for i, e in enumerate(data["estimates"])
-        ],
-    )
-
-
 def import_file(store: Store, path: Path, parsed: list[_Record] | None = None) -> ImportResult:
     """Validate the whole file, then add every session not already present, in one transaction.
 
     ``parsed`` is :func:`parse`'s result when the caller has already validated the file.
     """
-    records = parse(path) if parsed is None else parsed
-    conn = store.conn
-    imported = 0
-    skipped: list[str] = []
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for rec in records:
-                if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (rec.id,)).fetchone():
-                    skipped.append(rec.id)
-                    continue
-                _insert(conn, rec.data)
-                imported += 1
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as exc:
-        raise _store_error(store, exc) from exc
-    return ImportResult(Path(path), len(records), imported, len(skipped), skipped)
+    found = parse(path) if parsed is None else parsed
+    counts = store.import_records(rec.data for rec in found)
+    return ImportResult(Path(path), len(found), len(counts.imported), len(counts.skipped), counts.skipped)

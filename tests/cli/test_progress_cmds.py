@@ -223,3 +223,15 @@ def test_data_path(invoke, isolated_home: Path) -> None:
     assert data["database"] == str(isolated_home / "mockinterview.db")
     assert data["scenarios_dir"] == str(isolated_home / "scenarios")
     assert "path" in invoke("data", "--help").stdout
+
+
+def test_data_path_when_the_data_folder_is_a_file(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home-file"
+    home.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(paths.HOME_ENV, str(home))
+    monkeypatch.setenv("COLUMNS", "200")
+    result = invoke("data", "path")
+    assert result.exit_code == 0
+    assert f"{home}  (a file, not a folder: set $MOCKINTERVIEW_HOME to a folder)" in result.stdout
+    assert "not created yet" not in result.stdout
+    assert home.read_text(encoding="utf-8") == "not a folder"

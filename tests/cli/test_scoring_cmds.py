@@ -103,7 +103,8 @@ def test_rescoring_needs_yes_without_a_terminal_and_keeps_history(invoke, tmp_pa
     data = json.loads(invoke("score", sid, "--scores", str(path), "--set", "innovation=5", "--yes", "--json").stdout)
     assert data["session_id"] == sid and data["scores"]["innovation"] == 5
     with Store() as store:
-        assert [a.scores["innovation"] for a in store.assessments(sid)] == [3, 5]
+        (record,) = [r for r in store.records() if r["session"]["id"] == sid]
+        assert [a["scores"]["innovation"] for a in record["assessments"]] == [3, 5]
         assert store.count() == 1
 
 

@@ -102,7 +102,7 @@ def add(
 
 
 def summarize(store: Store, **kw: Any) -> progress.Progress:
-    return progress.summarize(store.conn, RUBRIC, now=NOW, **kw)
+    return progress.summarize(store, RUBRIC, now=NOW, **kw)
 
 
 # ----------------------------------------------------------------------------------
@@ -238,7 +238,7 @@ def test_current_streak_survives_until_the_end_of_today(store: Store) -> None:
     add(store, "st0001", days_ago=1)
     add(store, "st0002", days_ago=2)
     assert summarize(store).practice.current_streak == 2  # not practised today yet: still alive
-    assert progress.practice(store.conn, now=NOW + timedelta(days=1)).current_streak == 0
+    assert progress.practice(store, now=NOW + timedelta(days=1)).current_streak == 0
 
 
 # ----------------------------------------------------------------------------------
@@ -258,7 +258,7 @@ def test_readiness_ready_not_yet_and_not_enough_data(store: Store) -> None:
     add(store, "md0003", days_ago=4, scenario="social-media-feed", level="mid", marks=scores(4, database_design=3))
     # senior: one
     add(store, "sn0001", days_ago=3, scenario="global-cdn", level="senior", marks=scores(5))
-    r = {x.level: x for x in progress.readiness(store.conn, RUBRIC)}
+    r = {x.level: x for x in progress.readiness(store, RUBRIC)}
     assert r["entry"].status == "ready" and r["entry"].strong and r["entry"].label == "ready (strong)"
     assert r["entry"].average_100 == pytest.approx((80 + 80 + 100) / 3, abs=2)
     assert r["entry"].weakest == "api_design"
@@ -273,7 +273,7 @@ def test_readiness_ready_not_yet_and_not_enough_data(store: Store) -> None:
 def test_readiness_plain_pass(store: Store) -> None:
     for i in range(3):
         add(store, f"ps{i:04d}", days_ago=i + 1, scenario="chat-system", level="mid", marks=scores(4))
-    mid = next(x for x in progress.readiness(store.conn, RUBRIC) if x.level == "mid")
+    mid = next(x for x in progress.readiness(store, RUBRIC) if x.level == "mid")
     assert mid.status == "ready" and not mid.strong and mid.verdict == "Pass" and mid.label == "ready"
 
 
@@ -332,19 +332,19 @@ def fake(sid: str, level: str, mistakes: list[list[str]], notes: tuple[str, ...]
 
 
 def test_next_with_no_history_recommends_url_shortener(store: Store) -> None:
-    rec = progress.recommend(store.conn, RUBRIC, progress.catalogue_scenarios(Catalogue()), now=NOW)
+    rec = progress.recommend(store, RUBRIC, progress.catalogue_scenarios(Catalogue()), now=NOW)
     assert not rec.has_history and rec.level == "entry"
     assert rec.scenario is not None and rec.scenario.id == "url-shortener"
     assert rec.command == "mockinterview run url-shortener"
     assert any("No scored interviews yet" in line for line in rec.explanation)
-    senior = progress.recommend(store.conn, RUBRIC, progress.catalogue_scenarios(Catalogue()), level="senior", now=NOW)
+    senior = progress.recommend(store, RUBRIC, progress.catalogue_scenarios(Catalogue()), level="senior", now=NOW)
     assert senior.scenario is not None and senior.scenario.level == "senior"
 
 
 def test_next_focuses_on_the_weakest_and_picks_a_scenario_that_tests_them(store: Store) -> None:
     for i, sc in enumerate(["chat-system", "chat-system", "social-media-feed"]):
         add(store, f"nx{i:04d}", days_ago=3 - i, scenario=sc, level="mid", marks=scores(4, database_design=2, edge_cases=2 + (i == 0)))
-    rec = progress.recommend(store.conn, RUBRIC, progress.catalogue_scenarios(Catalogue()), now=NOW)
+    rec = progress.recommend(store, RUBRIC, progress.catalogue_scenarios(Catalogue()), now=NOW)
     assert rec.has_history and rec.level == "mid"
     assert rec.focus[0].criterion == "database_design" and rec.focus[1].criterion == "edge_cases"
     assert rec.focus[0].average == 2.0 and rec.focus[0].priority > rec.focus[1].priority
@@ -367,7 +367,7 @@ def test_next_weighs_time_since_practice(store: Store) -> None:
     # database_design is weaker, but drilled today; edge_cases was last drilled three weeks ago
     add(store, "tw0001", days_ago=21, scenario="drills-y", level="mid", marks=scores(4, database_design=2, edge_cases=2))
     add(store, "tw0002", days_ago=0.1, scenario="drills-x", level="mid", marks=scores(4, database_design=2, edge_cases=3))
-    rec = progress.recommend(store.conn, RUBRIC, cat, now=NOW)
+    rec = progress.recommend(store, RUBRIC, cat, now=NOW)
     by = {f.criterion: f for f in rec.focus}
     assert by["database_design"].average == 2.0 and by["database_design"].days == 0
     assert by["edge_cases"].average == 2.5 and by["edge_cases"].days == 21
@@ -380,7 +380,7 @@ def test_next_weighs_time_since_practice(store: Store) -> None:
 def test_next_prefers_a_scenario_not_done_lately(store: Store) -> None:
     cat = [fake("alpha", "mid", [["database_design"]]), fake("beta", "mid", [["database_design"]])]
     add(store, "fr0001", days_ago=0.1, scenario="alpha", level="mid", marks=scores(4, database_design=1))
-    rec = progress.recommend(store.conn, RUBRIC, cat, now=NOW)
+    rec = progress.recommend(store, RUBRIC, cat, now=NOW)
     assert rec.scenario is not None and rec.scenario.id == "beta"
     assert rec.scenario.days_since_done is None and "you have not done it yet" in " ".join(rec.explanation)
     assert [a.id for a in rec.alternatives] == ["alpha"]
@@ -389,7 +389,7 @@ def test_next_prefers_a_scenario_not_done_lately(store: Store) -> None:
 def test_next_falls_back_to_the_nearest_level(store: Store) -> None:
     cat = [fake("easy", "entry", [["api_design"]]), fake("hard", "senior", [["api_design"]])]
     add(store, "lv0001", days_ago=1, scenario="easy", level="entry", marks=scores(4, api_design=2))
-    rec = progress.recommend(store.conn, RUBRIC, cat, level="mid", now=NOW)
+    rec = progress.recommend(store, RUBRIC, cat, level="mid", now=NOW)
     assert rec.level == "mid" and rec.scenario is not None and rec.scenario.id == "easy"
     assert "the catalogue has none at mid" in " ".join(rec.explanation)
 
@@ -397,7 +397,7 @@ def test_next_falls_back_to_the_nearest_level(store: Store) -> None:
 def test_next_suggests_stretching_when_ready(store: Store) -> None:
     for i in range(3):
         add(store, f"rd{i:04d}", days_ago=i + 1, marks=scores(5, innovation=4))
-    rec = progress.recommend(store.conn, RUBRIC, progress.catalogue_scenarios(Catalogue()), now=NOW)
+    rec = progress.recommend(store, RUBRIC, progress.catalogue_scenarios(Catalogue()), now=NOW)
     assert rec.level == "entry" and rec.readiness is not None and rec.readiness.status == "ready"
     assert any("mockinterview next --level mid" in line for line in rec.explanation)
 
@@ -454,7 +454,8 @@ def test_export_import_round_trip_preserves_everything(tmp_path: Path, monkeypat
         imported = transfer.import_file(st, tmp_path / "out.jsonl")
         assert (imported.imported, imported.skipped) == (3, 0)
         again = st.get("ex0001")
-        assert [a.scores["database_design"] for a in st.assessments("ex0001")] == [2, 4]
+        first_record = next(r for r in st.records() if r["session"]["id"] == "ex0001")
+        assert [a["scores"]["database_design"] for a in first_record["assessments"]] == [2, 4]
     assert export_text(second_home, monkeypatch) == text
     assert again.assessment is not None and again.estimates[0].answer == 1200.0
 
@@ -470,7 +471,7 @@ def test_import_twice_adds_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         second = transfer.import_file(st, tmp_path / "out.jsonl")
         assert (second.imported, second.skipped, sorted(second.skipped_ids)) == (0, 3, ["ex0001", "ex0002", "ex0003"])
         assert st.count() == 3
-        assert st.conn.execute("SELECT count(*) FROM assessments").fetchone()[0] == 3
+        assert sum(len(r["assessments"]) for r in st.records()) == 3
 
 
 def test_a_bad_line_names_its_line_and_field_and_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -564,7 +565,7 @@ def test_views_fit_80_columns_with_long_names(store: Store) -> None:
     cat[0].title = "An extremely long title for a scenario that nobody would ever want to type twice"
     out = Console(file=io.StringIO(), width=80, theme=THEME, no_color=True)
     print_progress(out, summarize(store))
-    print_next(out, progress.recommend(store.conn, RUBRIC, cat, now=NOW))
+    print_next(out, progress.recommend(store, RUBRIC, cat, now=NOW))
     text = out.file.getvalue()
     assert "Next: a-very-long-scenario-identifier" in text and "Scalability Understanding" in text
     assert max(len(line) for line in text.splitlines()) <= 80

@@ -15,7 +15,8 @@ import pytest
 from mockinterview import paths
 from mockinterview.errors import SessionNotFound, StoreError
 from mockinterview.interview.session import Assessment, EstimateAnswer, PhaseRecord, Session
-from mockinterview.store import MIGRATIONS, SCHEMA_VERSION, HistoryRow, Store
+from mockinterview.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, HistoryRow, Store
+from mockinterview.store.connection import BUSY_TIMEOUT
 from mockinterview.vocab import BAND_IDS
 
 T0 = datetime(2024, 5, 1, 9, 0, 0, tzinfo=UTC)
@@ -69,6 +70,20 @@ def summary(score: int, total: int = 65) -> dict[str, object]:
     }
 
 
+def sql(db: Path, query: str, *params: object) -> list[tuple[object, ...]]:
+    """Look inside the file with a connection of the test's own (the store exposes none)."""
+    conn = sqlite3.connect(db)
+    try:
+        return [tuple(r) for r in conn.execute(query, params)]
+    finally:
+        conn.close()
+
+
+def assessments_of(store: Store, session_id: str) -> list[dict[str, object]]:
+    """Every assessment of a session, oldest first, as the export reads them."""
+    return next(r["assessments"] for r in store.records() if r["session"]["id"] == session_id)
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "store.db"
@@ -91,19 +106,20 @@ def test_default_path_and_parent_created(isolated_home: Path) -> None:
     assert paths.database_path().is_file()
 
 
-def test_pragmas(store: Store) -> None:
-    conn = store.conn
+def test_pragmas(store: Store, db: Path) -> None:
+    conn = store._db.conn  # the store's own connection, inspected (nothing outside the store may use it)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10000
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT * 1000 == 10000
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
     assert conn.isolation_level is None
+    assert sql(db, "PRAGMA journal_mode") == [("wal",)]  # the file stays in WAL mode
+    assert sql(db, "PRAGMA application_id") == [(APPLICATION_ID,)]
 
 
-def test_band_columns_match_rubric() -> None:
-    from mockinterview.store import BAND_COLUMNS
-
-    assert BAND_COLUMNS == BAND_IDS
+def test_band_columns_match_the_vocabulary(store: Store, db: Path) -> None:
+    columns = {r[1] for r in sql(db, "PRAGMA table_info(assessments)")}
+    assert set(BAND_IDS) <= columns
 
 
 def test_store_does_not_import_terminal_libraries() -> None:
@@ -119,7 +135,7 @@ def test_store_does_not_import_terminal_libraries() -> None:
 def test_migrates_an_empty_file(db: Path) -> None:
     db.write_bytes(b"")
     with Store(db) as s:
-        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert sql(db, "PRAGMA user_version") == [(len(MIGRATIONS),)]
         s.create(make_session("abcdef"))
         assert s.get("abcdef").id == "abcdef"
     with Store(db) as s:  # reopening is a no-op
@@ -275,18 +291,15 @@ def test_rescoring_keeps_history(store: Store) -> None:
         "rs2345", make_assessment(4, created=T0 + timedelta(hours=1), source="file"), summary=summary(41, 80)
     )
     assert second != first
-    history = store.assessments("rs2345")
-    assert [a.id for a in history] == [first, second]
-    assert history[0].scores["system_design_knowledge"] == 2
-    assert history[1].scores["system_design_knowledge"] == 4
+    history = assessments_of(store, "rs2345")
+    assert [a["current"] for a in history] == [False, True]
+    assert history[0]["scores"]["system_design_knowledge"] == 2
+    assert history[1]["scores"]["system_design_knowledge"] == 4
     current = store.get("rs2345").assessment
     assert current is not None and current.id == second and current.source == "file"
     (row,) = store.history()
     assert (row.score_50, row.total_100, row.percent_50) == (41, 80, 82.0)
-    current_flags = store.conn.execute(
-        "SELECT id, is_current FROM assessments ORDER BY id"
-    ).fetchall()
-    assert [tuple(r) for r in current_flags] == [(first, 0), (second, 1)]
+    assert sql(store.path, "SELECT id, is_current FROM assessments ORDER BY id") == [(first, 0), (second, 1)]
 
 
 def test_add_assessment_is_atomic(store: Store) -> None:
@@ -299,7 +312,7 @@ def test_add_assessment_is_atomic(store: Store) -> None:
         store.add_assessment("nope99", make_assessment(), summary=summary(10))
     with pytest.raises(ValueError, match="verdict"):
         store.add_assessment("at2345", make_assessment(), summary={"score_50": 1})
-    assert len(store.assessments("at2345")) == 1
+    assert len(assessments_of(store, "at2345")) == 1
     assert store.history()[0].score_50 == 30
 
 
@@ -374,11 +387,12 @@ def test_history_is_one_query(store: Store) -> None:
     for i in range(30):
         store.create(make_session(f"q{i:02d}xyz", started=T0 + timedelta(minutes=i)))
     statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
+    conn = store._db.conn  # traced from inside: nothing outside the store may use it
+    conn.set_trace_callback(statements.append)
     try:
         rows = store.history(limit=10, offset=5)
     finally:
-        store.conn.set_trace_callback(None)
+        conn.set_trace_callback(None)
     assert len(rows) == 10
     assert len(statements) == 1 and "LIMIT" in statements[0]
 
@@ -407,7 +421,6 @@ def test_prefix_lookup(store: Store) -> None:
         store.get("")
     with pytest.raises(SessionNotFound):
         store.get("abc%")  # no wildcard semantics
-    assert store.resolve("abc") == "abc234"
 
 
 def test_ambiguous_prefix_of_four(store: Store) -> None:
@@ -429,25 +442,23 @@ def test_delete_cascades(store: Store) -> None:
     store.delete("del234")
     with pytest.raises(SessionNotFound):
         store.get("del234")
-    conn = store.conn
     for table in ("phases", "assessments", "criterion_scores", "estimates"):
         column = "assessment_id" if table == "criterion_scores" else "session_id"
-        n = conn.execute(f"SELECT count(*) FROM {table} WHERE {column} != 'keep23'").fetchone()[0]
-        assert n == 0, table
-    assert conn.execute("SELECT count(*) FROM phases").fetchone()[0] == 2
+        assert sql(store.path, f"SELECT count(*) FROM {table} WHERE {column} != 'keep23'") == [(0,)], table
+    assert sql(store.path, "SELECT count(*) FROM phases") == [(2,)]
     assert store.count() == 1
     with pytest.raises(SessionNotFound):
         store.delete("del234")
 
 
-def test_iter_sessions_oldest_first(store: Store) -> None:
+def test_records_oldest_first(store: Store) -> None:
     store.create(make_session("it3abc", started=T0 + timedelta(days=3)))
     store.create(make_session("it1abc", started=T0 + timedelta(days=1)))
     store.create(make_session("it2abc", started=T0 + timedelta(days=2)))
     store.add_assessment("it2abc", make_assessment(), summary=summary(30))
-    sessions = list(store.iter_sessions())
-    assert [s.id for s in sessions] == ["it1abc", "it2abc", "it3abc"]
-    assert sessions[1].assessment is not None and len(sessions[0].phases) == 2
+    records = list(store.records())
+    assert [r["session"]["id"] for r in records] == ["it1abc", "it2abc", "it3abc"]
+    assert len(records[1]["assessments"]) == 1 and len(records[0]["phases"]) == 2
 
 
 def test_closed_store(db: Path) -> None:
@@ -513,11 +524,10 @@ def test_two_processes_writing_at_once_lose_nothing(db: Path, tmp_path: Path) ->
         assert p.returncode == 0, err
     with Store(db) as store:
         assert store.count() == 400
-        conn = store.conn
-        assert conn.execute("SELECT count(*) FROM assessments").fetchone()[0] == 400
-        assert conn.execute("SELECT count(*) FROM phases").fetchone()[0] == 800
-        assert conn.execute("SELECT count(*) FROM criterion_scores").fetchone()[0] == 800
-        assert conn.execute("SELECT count(*) FROM sessions WHERE score_50 IS NULL").fetchone()[0] == 0
+    assert sql(db, "SELECT count(*) FROM assessments") == [(400,)]
+    assert sql(db, "SELECT count(*) FROM phases") == [(800,)]
+    assert sql(db, "SELECT count(*) FROM criterion_scores") == [(800,)]
+    assert sql(db, "SELECT count(*) FROM sessions WHERE score_50 IS NULL") == [(0,)]
 
 
 _OPENER = textwrap.dedent(
@@ -550,3 +560,88 @@ def test_processes_creating_a_new_database_at_once_all_succeed(tmp_path: Path) -
     go.touch()
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], "\n".join(errors)
+
+
+# --------------------------------------------------------------------------- one transaction per command
+
+
+def test_save_score_creates_and_scores_in_one_transaction(db: Path) -> None:
+    session = make_session("sc2345", state="finished")
+    session.settings["draft"] = {"scores": {"api_design": 2}}
+    with Store(db) as store:
+        store.save_score(session, make_assessment(4), summary=summary(40), create=True)
+        got = store.get("sc2345")
+    assert got.assessment is not None and session.assessment is not None
+    assert got.assessment.id == session.assessment.id and got.assessment.scores == make_assessment(4).scores
+    assert got.settings == session.settings and session.updated_at is not None
+    (row,) = Store(db).history()
+    assert (row.id, row.score_50) == ("sc2345", 40)
+
+
+def test_save_score_leaves_nothing_when_it_fails_halfway(db: Path) -> None:
+    with Store(db):
+        pass
+    conn = sqlite3.connect(db)  # an assessment the database refuses, after the session went in
+    conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON assessments BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    conn.close()
+    with Store(db) as store, pytest.raises(StoreError) as info:
+        store.save_score(make_session("hf2345"), make_assessment(), summary=summary(30), create=True)
+    assert str(info.value) == f"the interview store {db} refused a change: refused; nothing was written"
+    assert sql(db, "SELECT count(*) FROM sessions") == [(0,)]
+    assert sql(db, "SELECT count(*) FROM phases") == [(0,)]
+
+
+def test_a_failure_after_a_write_says_what_was_saved(store: Store) -> None:
+    store.create(make_session("fw2345"))
+    with pytest.raises(StoreError) as info:
+        store.create(make_session("fw2345"))
+    assert str(info.value) == (
+        "an interview with id 'fw2345' already exists;"
+        " this last change was not saved (earlier changes by this command were)"
+    )
+
+
+def test_import_records_is_all_or_nothing(store: Store, db: Path) -> None:
+    store.create(make_session("keep23"))
+    store.add_assessment("keep23", make_assessment(), summary=summary(30))
+    (record,) = store.records()
+    fresh = [{**record, "session": {**record["session"], "id": f"new{i}23"}} for i in range(3)]
+    broken = {**fresh[2], "assessments": [{**record["assessments"][0], "bands": {"technical_depth": 2**70}}]}
+    before = sql(db, "SELECT id FROM sessions")
+    with pytest.raises(OverflowError):  # the file's checks refuse such values; the store still rolls back
+        store.import_records([fresh[0], fresh[1], broken])
+    assert sql(db, "SELECT id FROM sessions") == before
+    counts = store.import_records([record, *fresh])
+    assert (counts.imported, counts.skipped) == (["new023", "new123", "new223"], ["keep23"])
+
+
+# --------------------------------------------------------------------------- read-only
+
+
+def test_a_read_only_file_is_read_and_refuses_writes(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mockinterview.store import connection
+
+    with Store(db) as s:
+        s.create(make_session("ro2345"))
+    monkeypatch.setattr(connection, "writable", lambda path: Path(path) != db)
+    with Store(db) as store:
+        assert store.get("ro2345").id == "ro2345" and store.count() == 1 and len(list(store.records())) == 1
+        with pytest.raises(StoreError) as info:
+            store.delete("ro2345")
+        assert str(info.value) == f"cannot save to {db}: the file is read-only; nothing was written"
+        assert info.value.hint is not None and "history, report, progress, next and export still work" in info.value.hint
+    assert sql(db, "SELECT id FROM sessions") == [("ro2345",)]
+
+
+def test_a_read_only_folder_without_a_store_reads_as_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mockinterview.store import connection
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    monkeypatch.setattr(connection, "writable", lambda path: False)
+    with Store(folder / "store.db") as store:
+        assert store.count() == 0 and store.history() == [] and store.latest() is None
+        assert store.progress.counts() == (0, 0)
+        with pytest.raises(StoreError, match=f"its folder {folder} is read-only; nothing was written"):
+            store.create(make_session("xx2345"))
+    assert list(folder.iterdir()) == []

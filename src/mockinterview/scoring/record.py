@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from mockinterview.content.rubric import Rubric
@@ -11,6 +12,7 @@ from mockinterview.interview.session import Assessment, Session
 from mockinterview.scoring.arithmetic import check_bands, check_scores, evaluate
 from mockinterview.scoring.scorecard import Scorecard, build
 from mockinterview.store import Store
+from mockinterview.vocab import SUMMARY_KEYS
 
 
 def make_assessment(
@@ -31,23 +33,22 @@ def make_assessment(
     return Assessment(scores=clean, bands=clean_bands, checklist=dict(checklist or {}), source=source)
 
 
-def record(store: Store, session: Session, scenario: Scenario, rubric: Rubric, assessment: Assessment) -> Scorecard:
-    """Store the assessment (earlier ones stay in the history) and build the scorecard."""
+def record(
+    store: Store, session: Session, scenario: Scenario, rubric: Rubric, assessment: Assessment, *, new: bool = False
+) -> Scorecard:
+    """Store the assessment (earlier ones stay in the history) and build the scorecard.
+
+    One transaction: the assessment, the session's summary and its settings (the
+    draft dropped) are saved together, and with ``new`` the session is created in the
+    same transaction, so a failure leaves nothing half-written.
+    """
     core = {c.id: assessment.scores[c.id] for c in rubric.criteria}
     result = evaluate(rubric, core, assessment.bands)
     # Keep the bands as finally used (suggested or adjusted), so a report is stable
     # even if the suggestion rule changes later.
-    final = Assessment(
-        scores=assessment.scores,
-        bands={b.band.id: b.points for b in result.bands},
-        checklist=assessment.checklist,
-        source=assessment.source,
-        created_at=assessment.created_at,
-    )
+    final = replace(assessment, bands={b.band.id: b.points for b in result.bands})
     computed = result.to_dict()
-    summary = {k: computed[k] for k in ("score_50", "percent_50", "label_50", "total_100", "verdict")}
-    new_id = store.add_assessment(session.id, final, summary=summary)
-    session.assessment = Assessment(**{**final.__dict__, "id": new_id})
+    summary = {k: computed[k] for k in SUMMARY_KEYS}
     session.settings.pop("draft", None)
-    store.update_session(session)
+    store.save_score(session, final, summary=summary, create=new)
     return build(session, scenario, rubric)

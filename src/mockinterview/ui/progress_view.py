@@ -28,6 +28,7 @@ from mockinterview.progress import (
     sparkline,
 )
 from mockinterview.ui.console import VERDICT_STYLE
+from mockinterview.wording import ago, plural
 
 FIRST_COMMAND = "mockinterview run url-shortener"
 READY_STYLE = {"ready": "good", "not_yet": "warn", "not_enough_data": "muted"}
@@ -152,15 +153,6 @@ def _kind(kind: str) -> str:
     return kind.replace("_", " ").capitalize()
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _ago(days: float) -> str:
-    d = int(days)
-    return "today" if d == 0 else "yesterday" if d == 1 else f"{d} days ago"
-
-
 # --------------------------------------------------------------------------- progress
 
 
@@ -170,7 +162,7 @@ def empty_message(p: Progress) -> list[str]:
         lines = [f"No scored interviews yet. Start with: {FIRST_COMMAND}"]
         if p.sessions:
             lines.append(
-                f"You have {_plural(p.sessions, 'unscored interview')}; score the latest with: mockinterview score"
+                f"You have {plural(p.sessions, 'unscored interview')}; score the latest with: mockinterview score"
             )
         return lines
     what = []
@@ -197,7 +189,7 @@ def print_progress(out: Console, p: Progress) -> None:
     if p.first and p.last:
         a, b = p.first.astimezone().date(), p.last.astimezone().date()
         span = f", {a.isoformat()} to {b.isoformat()}" if a != b else f", {a.isoformat()}"
-    page.add(Text(f"Progress: {_plural(p.scored, 'scored interview')}{span}", style="bold"))
+    page.add(Text(f"Progress: {plural(p.scored, 'scored interview')}{span}", style="bold"))
     if p.filters.scenario or p.filters.since:
         only = Text("Only ", style="muted")
         if p.filters.scenario:
@@ -231,7 +223,7 @@ def print_progress(out: Console, p: Progress) -> None:
 
 def _recent(page: _Page, p: Progress) -> None:
     page.heading("Recent interviews", f"last {len(p.recent)}, newest first")
-    rows = [
+    rows: list[list[Cell]] = [
         [
             r.started_at.astimezone().strftime("%Y-%m-%d"),
             Text(r.id, style="accent"),
@@ -290,7 +282,7 @@ def _trends(page: _Page, trend: Trend, p: Progress) -> None:
 
 def _strengths(page: _Page, p: Progress) -> None:
     n = max((c.interviews for c in p.criteria), default=0)
-    page.heading("Strengths and weaknesses", f"over your last {_plural(n, 'interview')}")
+    page.heading("Strengths and weaknesses", f"over your last {plural(n, 'interview')}")
     if n < 2:
         page.wrap("One interview is not a pattern yet; check back after the next one.", style="muted")
         return
@@ -309,7 +301,7 @@ def _strengths(page: _Page, p: Progress) -> None:
 
 
 def _pacing(page: _Page, pace: Pacing) -> None:
-    page.heading("Pacing", f"your last {_plural(pace.interviews, 'finished timed interview')}" if pace.interviews else "")
+    page.heading("Pacing", f"your last {plural(pace.interviews, 'finished timed interview')}" if pace.interviews else "")
     if not pace.interviews:
         page.wrap("No finished timed interviews yet: `mockinterview run SCENARIO` times each phase.", style="muted")
         return
@@ -344,7 +336,7 @@ def _calibration(page: _Page, cal: Calibration) -> None:
         )
         return
     page.wrap(
-        f"Your last {_plural(cal.interviews, 'interview')} of {', '.join(cal.scenarios)}; "
+        f"Your last {plural(cal.interviews, 'interview')} of {', '.join(cal.scenarios)}; "
         "diff = yours minus the document's; recent = the last 5.",
         style="muted",
     )
@@ -399,11 +391,11 @@ def _practice(page: _Page, pr: Practice) -> None:
             row.append(f"   {cell}  ", style="good" if cell == "■" else "muted")
         row.rstrip()
         page.add(row)
-    streak = f"Current streak: {_plural(pr.current_streak, 'day')} · longest: {_plural(pr.longest_streak, 'day')}"
+    streak = f"Current streak: {plural(pr.current_streak, 'day')} · longest: {plural(pr.longest_streak, 'day')}"
     if pr.longest_from and pr.longest_to and pr.longest_streak > 1:
         streak += f" ({pr.longest_from.isoformat()} to {pr.longest_to.isoformat()})"
     page.wrap(streak)
-    page.wrap(f"{_plural(len(pr.days), 'day')} practised, {_plural(pr.interviews_in_window, 'interview')} in these {pr.weeks} weeks.")
+    page.wrap(f"{plural(len(pr.days), 'day')} practised, {plural(pr.interviews_in_window, 'interview')} in these {pr.weeks} weeks.")
 
 
 # --------------------------------------------------------------------------- next
@@ -432,7 +424,7 @@ def print_next(out: Console, rec: Recommendation) -> None:
         for i, f in enumerate(rec.focus, start=1):
             line = Text(f"{i}. ")
             line.append(Text(f.name, style="bold"))
-            stats = f"average {f.average:.1f} · practised {_ago(f.days)} · priority {f.priority:.1f}"
+            stats = f"average {f.average:.1f} · practised {ago(f.days)} · priority {f.priority:.1f}"
             if line.cell_len + 2 + len(stats) <= page.width:
                 line.append(f"  {stats}", style="muted")
                 page.add(line)
@@ -444,8 +436,8 @@ def print_next(out: Console, rec: Recommendation) -> None:
             for m in f.in_scenario[:3]:
                 page.wrap(f"In this scenario: {m}", first="   ", rest="   ")
     page.heading("Why" if rec.scenario is not None else "No recommendation")
-    for line in rec.explanation:
-        page.wrap(line, first="- ", rest="  ")
+    for why in rec.explanation:
+        page.wrap(why, first="- ", rest="  ")
     page.show(out)
 
 

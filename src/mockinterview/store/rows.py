@@ -1,0 +1,144 @@
+"""How the store's rows map to the interview's records, and back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from mockinterview.dates import iso, iso_or_none, parse_iso, parse_iso_or_none
+from mockinterview.interview.session import Assessment, EstimateAnswer, PhaseRecord
+from mockinterview.vocab import BAND_IDS
+
+__all__ = [
+    "HistoryRow",
+    "assessment_from_row",
+    "dump",
+    "estimate_from_row",
+    "history_from_row",
+    "label_text",
+    "phase_from_row",
+    "phase_values",
+]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One line of ``mockinterview history``: a session without its phases and notes."""
+
+    id: str
+    scenario_id: str
+    scenario_title: str
+    level: str
+    mode: str
+    state: str
+    started_at: datetime
+    planned_minutes: float
+    used_minutes: float
+    score_50: int | None
+    percent_50: float | None
+    label_50: str | None
+    total_100: int | None
+    verdict: str | None
+
+    @property
+    def scored(self) -> bool:
+        return self.score_50 is not None or self.total_100 is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``started_at`` as ISO-8601 UTC text."""
+        return {
+            "id": self.id,
+            "scenario_id": self.scenario_id,
+            "scenario_title": self.scenario_title,
+            "level": self.level,
+            "mode": self.mode,
+            "state": self.state,
+            "started_at": iso(self.started_at),
+            "planned_minutes": self.planned_minutes,
+            "used_minutes": self.used_minutes,
+            "score_50": self.score_50,
+            "percent_50": self.percent_50,
+            "label_50": self.label_50,
+            "total_100": self.total_100,
+            "verdict": self.verdict,
+        }
+
+
+def dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def label_text(value: Any) -> Any:
+    """A label or verdict: accept a ``Threshold``-like object as well as its text."""
+    return getattr(value, "label", value)
+
+
+def phase_values(phase: PhaseRecord) -> tuple[Any, ...]:
+    return (
+        phase.notes,
+        phase.used_seconds,
+        phase.extra_seconds,
+        phase.status,
+        iso_or_none(phase.started_at),
+        iso_or_none(phase.ended_at),
+    )
+
+
+def phase_from_row(row: sqlite3.Row) -> PhaseRecord:
+    return PhaseRecord(
+        index=row["idx"],
+        phase_id=row["phase_id"],
+        kind=row["kind"],
+        title=row["title"],
+        planned_seconds=row["planned_seconds"],
+        used_seconds=row["used_seconds"],
+        extra_seconds=row["extra_seconds"],
+        notes=row["notes"],
+        status=row["status"],
+        started_at=parse_iso_or_none(row["started_at"]),
+        ended_at=parse_iso_or_none(row["ended_at"]),
+    )
+
+
+def assessment_from_row(row: sqlite3.Row, scores: dict[str, int]) -> Assessment:
+    return Assessment(
+        scores=scores,
+        bands={band: row[band] for band in BAND_IDS if row[band] is not None},
+        checklist=json.loads(row["checklist"]),
+        source=row["source"],
+        created_at=parse_iso(row["created_at"]),
+        id=row["id"],
+    )
+
+
+def estimate_from_row(row: sqlite3.Row) -> EstimateAnswer:
+    return EstimateAnswer(
+        figure=row["figure"],
+        label=row["label"],
+        unit=row["unit"],
+        answer=row["answer"],
+        reference=row["reference"],
+        grade=row["grade"],
+    )
+
+
+def history_from_row(row: sqlite3.Row) -> HistoryRow:
+    return HistoryRow(
+        id=row["id"],
+        scenario_id=row["scenario_id"],
+        scenario_title=row["scenario_title"],
+        level=row["level"],
+        mode=row["mode"],
+        state=row["state"],
+        started_at=parse_iso(row["started_at"]),
+        planned_minutes=row["planned_minutes"],
+        used_minutes=row["used_minutes"],
+        score_50=row["score_50"],
+        percent_50=row["percent_50"],
+        label_50=row["label_50"],
+        total_100=row["total_100"],
+        verdict=row["verdict"],
+    )
