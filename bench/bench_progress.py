@@ -46,9 +46,10 @@ def build(home: Path, n: int, seed: int = 7) -> float:
     """Create a store of ``n`` scored interviews in ``home``; return the seconds it took."""
     os.environ["MOCKINTERVIEW_HOME"] = str(home)
     from mockinterview.content.catalogue import Catalogue
+    from mockinterview.content.loader import load_rubric
     from mockinterview.dates import iso
     from mockinterview.interview.session import new_id
-    from mockinterview.scoring.arithmetic import evaluate, load_rubric
+    from mockinterview.scoring.arithmetic import evaluate
     from mockinterview.store import Store
 
     t0 = time.perf_counter()

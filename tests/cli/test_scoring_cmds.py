@@ -171,9 +171,9 @@ def test_ctrl_c_in_self_assessment_keeps_answers_and_says_how_to_finish(invoke, 
 
 def test_user_text_is_printed_literally(invoke, tmp_path: Path) -> None:
     from mockinterview.content.catalogue import Catalogue
+    from mockinterview.content.loader import load_rubric
     from mockinterview.interview.session import Assessment, start_session
     from mockinterview.scoring import scorecard
-    from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.ui import console, scorecard_view
 
     scenario = Catalogue().get("chat-system")
@@ -223,7 +223,7 @@ def test_latest_unfinished_interview_is_not_scored_silently(invoke, tmp_path: Pa
 @pytest.mark.parametrize("value", [3, 4, 5])
 def test_strengths_and_areas_never_overlap(value: int) -> None:
     from mockinterview.content.catalogue import Catalogue
-    from mockinterview.scoring.arithmetic import load_rubric
+    from mockinterview.content.loader import load_rubric
     from mockinterview.scoring.scorecard import pick_insights
 
     strengths, areas = pick_insights(load_rubric(), Catalogue().get("chat-system"), {c: value for c in CRITERION_IDS})

@@ -18,8 +18,9 @@ import pytest
 
 from mockinterview import paths, progress, transfer
 from mockinterview.content.catalogue import Catalogue
+from mockinterview.content.loader import load_rubric
 from mockinterview.interview.session import Assessment, EstimateAnswer, PhaseRecord, Session
-from mockinterview.scoring.arithmetic import evaluate, load_rubric
+from mockinterview.scoring.arithmetic import evaluate
 from mockinterview.store import Store
 from mockinterview.vocab import CRITERION_IDS
 

@@ -182,9 +182,9 @@ def test_json_text_escapes_controls_and_keeps_other_text() -> None:
 
 def _card(notes: str, title: str):  # type: ignore[no-untyped-def]
     from mockinterview.content.catalogue import Catalogue
+    from mockinterview.content.loader import load_rubric
     from mockinterview.interview.session import Assessment, start_session
     from mockinterview.scoring import scorecard
-    from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.vocab import CRITERION_IDS
 
     scenario = Catalogue().get("chat-system")

@@ -7,8 +7,6 @@ need them, so ``--help`` and ``list`` start fast.
 
 from __future__ import annotations
 
-import sys
-
 from mockinterview.cli.app import app
 
 
@@ -25,4 +23,4 @@ from mockinterview.cli import estimate, progress, export, run, score, show, data
 # isort: on
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -16,6 +16,7 @@ class LevelChoice(StrEnum):  # Typer lists an enum's values as the choices
     entry = "entry"
     mid = "mid"
     senior = "senior"
+    staff = "staff"
 
 
 assert tuple(LevelChoice) == LEVELS, "LevelChoice must follow vocab.LEVELS"
@@ -46,7 +47,7 @@ def progress(
     """Your performance over time: recent scores, averages, readiness per level, criterion
     trends, strengths and weaknesses, pacing, calibration and your practice streak."""
     from mockinterview import progress as core
-    from mockinterview.scoring.arithmetic import load_rubric
+    from mockinterview.content.loader import load_rubric
     from mockinterview.store import Store
 
     day = _since(since)
@@ -91,8 +92,8 @@ def next_(
 ) -> None:
     """Which scenario to practise next and what to focus on: your weakest criteria, weighted by
     how long ago you last practised them, and a scenario that exercises them."""
+    from mockinterview.content.loader import load_rubric
     from mockinterview.progress import next_for_catalogue
-    from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.store import Store
 
     rubric = load_rubric()

@@ -45,12 +45,12 @@ def score(
     Without --scores/--set it asks, criterion by criterion (needs a terminal). Rescoring keeps
     the earlier scores in the interview's history.
     """
+    from mockinterview.content.loader import load_rubric
     from mockinterview.errors import MockInterviewError
     from mockinterview.interview.lookup import score_target
     from mockinterview.interview.session import start_session
     from mockinterview.scoring import answers
     from mockinterview.scoring import record as assessing
-    from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.store import Store
     from mockinterview.ui import prompter
     from mockinterview.ui.assess import assess_interactively
@@ -135,8 +135,8 @@ def report(
     output: OutputOpt = None,
 ) -> None:
     """Show the scorecard of a past interview again (or export it)."""
+    from mockinterview.content.loader import load_rubric
     from mockinterview.errors import MockInterviewError
-    from mockinterview.scoring.arithmetic import load_rubric
     from mockinterview.scoring.scorecard import build
     from mockinterview.store import Store
 

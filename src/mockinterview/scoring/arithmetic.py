@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-# ``load_rubric`` moved to content.loader; re-exported while cli/ and progress callers move.
-from mockinterview.content.loader import load_rubric as load_rubric
 from mockinterview.content.rubric import Band, BandLevel, Rubric, Threshold
 from mockinterview.errors import InvalidScores
 from mockinterview.vocab import CRITERION_IDS

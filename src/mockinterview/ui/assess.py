@@ -12,12 +12,13 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
+from mockinterview.content.loader import load_rubric
 from mockinterview.content.rubric import Rubric
 from mockinterview.content.scenario import Scenario
 from mockinterview.errors import Interrupted
 from mockinterview.interview.session import Session
 from mockinterview.scoring import answers
-from mockinterview.scoring.arithmetic import load_rubric, suggest_bands
+from mockinterview.scoring.arithmetic import suggest_bands
 from mockinterview.scoring.record import make_assessment, record
 from mockinterview.scoring.scorecard import Scorecard, Suggestion, suggestions
 from mockinterview.store import Store
