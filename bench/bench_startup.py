@@ -48,6 +48,8 @@ if __name__ == "__main__":
 
 TARGET_HELP = 1.3  # --help within 1.3x of the bare Typer app
 TARGET_LIST = 1.5  # list within 1.5x of the bare Typer app
+TARGET_SHOW = 1.5  # show ID --reveal within 1.5x of the bare Typer app running its command
+SHOW_ID = "social-media-feed"
 TARGET_LIST_1000 = 1.0  # seconds
 WATCHED = ("questionary", "prompt_toolkit", "pydantic", "yaml", "sqlite3", "rich", "platformdirs")
 
@@ -56,7 +58,7 @@ def bundled_dir() -> Path:
     try:
         from mockinterview import paths
 
-        return paths.bundled_scenarios_dir()
+        return paths.bundled_dir()
     except ImportError:  # not run with the project's venv
         return REPO / "scenarios"
 
@@ -279,6 +281,7 @@ def main() -> None:
             "bare Typer app, running its command": [PY, str(hello), "--name", "y"],
             "mockinterview --help": [PY, "-m", "mockinterview", "--help"],
             "mockinterview list": [PY, "-m", "mockinterview", "list"],
+            f"mockinterview show {SHOW_ID} --reveal": [PY, "-m", "mockinterview", "show", SHOW_ID, "--reveal"],
         }
         many_label = f"mockinterview list ({opts.scenarios} files)"
         many_cmd = [PY, "-m", "mockinterview", "--scenarios", str(many), "list"]
@@ -322,6 +325,12 @@ def main() -> None:
         per_file = (manyr["median"] - listr["median"]) / opts.scenarios
         print(f"  marginal cost per scenario file: {per_file * 1e3:.2f} ms")
         bare_run = res["bare Typer app, running its command"]
+        showr = res[f"mockinterview show {SHOW_ID} --reveal"]
+        r_show = showr["median"] / bare_run["median"]
+        r_show_min = showr["min"] / bare_run["min"]
+        r_show_cpu = showr["cpu"] / bare_run["cpu"]
+        print(f"  show --reveal / bare run {r_show:5.2f}x  ({r_show_min:4.2f}x, {r_show_cpu:4.2f}x)   target <= {TARGET_SHOW}x   "
+              f"{verdict(r_show <= TARGET_SHOW)}")
         print(f"  context: list / bare app running its command {listr['median'] / bare_run['median']:5.2f}x "
               f"(Typer coerces parameters with pydantic TypeAdapters, so any command invocation imports pydantic)")
 

@@ -13,8 +13,8 @@ from typing import Final, Literal, get_args
 SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 IDENT_PATTERN: Final = r"^[a-z_][a-z0-9_]*$"
 
-#: Scenario levels, easiest first.
-Level = Literal["entry", "mid", "senior"]
+#: Scenario levels, easiest first (staff: above senior; multi-team, multi-region scope).
+Level = Literal["entry", "mid", "senior", "staff"]
 LEVELS: Final[tuple[str, ...]] = get_args(Level)
 
 #: Phase kinds, in interview order.
@@ -56,6 +56,12 @@ GROUP_IDS: Final[tuple[str, ...]] = get_args(GroupId)
 #: The three point bands (50 / 30 / 20), in rubric order; also the store's column names.
 BandId = Literal["technical_depth", "system_design", "communication_process"]
 BAND_IDS: Final[tuple[str, ...]] = get_args(BandId)
+
+#: The levels of every band, best first, as slugs of the rubric's level names
+#: ("Needs Improvement" -> ``needs_improvement``); the rubric is checked against them, and a
+#: scenario's ``band_descriptors`` use them as keys.
+BandLevelSlug = Literal["excellent", "good", "needs_improvement", "poor"]
+BAND_LEVELS: Final[tuple[str, ...]] = get_args(BandLevelSlug)
 
 #: What an assessment's summary holds (stored with it, exported with it).
 SUMMARY_KEYS: Final[tuple[str, ...]] = ("score_50", "percent_50", "label_50", "total_100", "verdict")

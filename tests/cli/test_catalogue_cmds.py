@@ -165,3 +165,86 @@ def test_debug_env_zero_means_off(runner, monkeypatch) -> None:
     monkeypatch.setenv("MOCKINTERVIEW_DEBUG", "0")
     result = runner.invoke(app, ["show", "nope"])
     assert result.exit_code == 1 and result.exception is not None and type(result.exception).__name__ == "SystemExit"
+
+
+# -- the library's format, as the catalogue commands show it ---------------------------------
+
+
+def test_validate_schema_prints_the_path_and_the_modeline(invoke) -> None:
+    from mockinterview import paths
+
+    result = invoke("validate", "--schema")
+    assert result.exit_code == 0
+    schema = (paths.schema_dir() / "scenario.schema.json").resolve()
+    assert result.stdout.splitlines() == [str(schema), f"# yaml-language-server: $schema={schema}"]
+    assert schema.is_file()
+
+
+def test_validate_checks_shadowed_files_and_says_so(invoke, isolated_home: Path, scenario_copy) -> None:
+    mine = scenario_copy("chat-system", isolated_home / "scenarios")
+    broken = scenario_copy("url-shortener", isolated_home / "scenarios")
+    override = scenario_copy("url-shortener", isolated_home / "extra")
+    broken.write_text(broken.read_text().replace("level: entry", "level: beginner"))
+    result = invoke("--scenarios", str(isolated_home / "extra"), "validate")
+    assert result.exit_code == 1
+    bundled = Path("scenarios").resolve()
+    out = result.stdout
+    assert f"ok  {bundled / 'chat-system.yaml'}  (scenario chat-system; shadowed by {mine})" in out
+    assert f"ok  {mine}  (scenario chat-system)" in out
+    assert f"ok  {override}  (scenario url-shortener)" in out
+    assert f"{broken}:" in result.stderr and "level: " in result.stderr
+    assert f"({broken} is shadowed by {override}, which the catalogue uses instead)" in result.stderr
+    assert "7 of 8 file(s) valid; 3 shadowed by a later file with the same id" in result.stderr
+
+
+def test_list_offers_the_staff_level(invoke) -> None:
+    result = invoke("list", "--level", "principal")
+    assert result.exit_code == 2
+    assert "choose one of: entry, mid, senior, staff" in result.stderr
+    assert invoke("list", "--level", "staff").exit_code == 0
+
+
+STAFF_FIELDS = {
+    "level: senior\n": "level: staff\n",
+    "source:\n": (
+        "sources:\n"
+        "  - title: A public page\n"
+        "    url: https://example.org/cdn\n"
+        "    licence: CC BY 4.0\n"
+        "  - title: A paper without an address\n"
+        "    licence: ACM\n"
+        "source:\n"
+    ),
+}
+
+
+def test_show_reveal_prints_sources_and_model_answers(invoke, tmp_path: Path, scenario_copy) -> None:
+    path = scenario_copy("global-cdn", tmp_path / "s")
+    text = path.read_text()
+    for old, new in STAFF_FIELDS.items():
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    # a model answer on the first probe, the first mistake and the first medium follow-up
+    text = re.sub(r"(\n(\s+)- question: ([^\n]+)\n)", r"\1\2  answer: Probe answer one.\n", text, count=1)
+    text = re.sub(r"(\n(\s+)interviewer_response: [^\n]+\n)", r"\1\2answer: Do this instead.\n", text, count=1)
+    text = re.sub(r"(\n  medium:\n(\s+)- )([^\n]+)\n",
+                  lambda m: f"{m.group(1)}question: {m.group(3)}\n{m.group(2)}  answer: Follow-up answer.\n", text, count=1)
+    path.write_text(text)
+    result = invoke("--scenarios", str(tmp_path / "s"), "show", "global-cdn", "--reveal")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "global-cdn" not in result.stderr
+    assert "senior" not in result.stdout.splitlines()[0] and "staff" in result.stdout.splitlines()[0]
+    assert "Strong answer: Probe answer one." in out
+    assert "Instead: Do this instead." in out
+    assert "Strong answer: Follow-up answer." in out
+    assert "Sources • A public page (CC BY 4.0) https://example.org/cdn • A paper without an address (ACM)" in out
+    data = json.loads(invoke("--scenarios", str(tmp_path / "s"), "show", "global-cdn", "--reveal", "--json").stdout)
+    assert data["sources"][1] == {"title": "A paper without an address", "url": None, "licence": "ACM"}
+    assert data["follow_ups"]["medium"][0]["answer"] == "Follow-up answer."
+    assert isinstance(data["follow_ups"]["medium"][1], str)  # one without an answer stays plain text
+
+
+def test_show_json_of_a_bundled_scenario_keeps_plain_follow_ups(invoke) -> None:
+    data = json.loads(invoke("show", "url-shortener", "--reveal", "--json").stdout)
+    assert all(isinstance(q, str) for level in ("medium", "advanced", "expert") for q in data["follow_ups"][level])

@@ -260,8 +260,8 @@ def test_interactive_drill_grades_reasks_and_skips(invoke, terminal, monkeypatch
     checked: list[tuple[str, bool | str]] = []
     make = estimate_view._validator
 
-    def spy(unit):  # type: ignore[no-untyped-def]
-        validate = make(unit)
+    def spy(unit, month=2_592_000.0):  # type: ignore[no-untyped-def]
+        validate = make(unit, month)
 
         def check(text: str) -> bool | str:
             checked.append((text, validate(text)))
@@ -328,3 +328,78 @@ def test_drill_returns_estimate_answers_for_the_session(terminal) -> None:
     assert storage.grade == estimation.grade(1e15, reference).value
     assert all(a.answer is None and a.grade is None for a in answers[:-1])
     assert "document" in buf.getvalue()  # the varied assumptions were shown
+
+
+# -- a month-based scenario, written as a user would from the System Design Primer -------------
+
+PRIMER = """\
+id: primer-pastebin
+title: Pastebin, as the primer sizes it
+level: entry
+focus: general
+minutes: 10
+summary: The primer's Pastebin numbers.
+source: {document: System Design Primer, section: Design Pastebin.com}
+sources:
+  - title: "System Design Primer: Design Pastebin.com (or Bit.ly)"
+    url: https://github.com/donnemartin/system-design-primer
+    licence: CC BY 4.0
+opening: Design Pastebin.
+clarify: [How many pastes a month?]
+phases:
+  - {id: estimation, kind: estimation, title: Estimation, minutes: 10, goal: Size it.}
+estimation:
+  seconds_per_month: 2500000
+  assumptions:
+    - {name: writes_per_month, label: Paste writes per month, value: 10000000, unit: per_month}
+    - {name: bytes_per_paste, label: Bytes per paste, value: 1270, unit: bytes}
+  figures:
+    - name: write_qps
+      label: Paste writes per second
+      formula: writes_per_month / seconds_per_month
+      unit: per_second
+      stated: 4 paste writes per second on average
+      stated_value: 4
+    - name: content_per_month
+      label: New paste content per month
+      formula: writes_per_month * bytes_per_paste
+      unit: bytes_per_month
+      stated: 12.7 GB of new paste content per month
+      stated_value: 12.7e9
+    - name: links_in_3_years
+      label: Shortlinks in 3 years
+      formula: writes_per_month * 36
+      unit: count
+      stated: 360 million shortlinks in 3 years
+      stated_value: 360e6
+"""
+
+
+def test_a_month_based_scenario_takes_monthly_answers_and_expressions(invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "primer"
+    folder.mkdir()
+    write(folder, "primer-pastebin.yaml", PRIMER)
+    answers = write(tmp_path, "a.yaml", "write_qps: 10M/month\ncontent_per_month: 12.7GB/month\nlinks_in_3_years: 10M*36\n")
+    result = invoke("--scenarios", str(folder), "estimate", "primer-pastebin", "--answers", str(answers), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(f["answer"], f["reference"], f["grade"]) for f in data["figures"]] == [
+        (4.0, 4.0, "on_target"), (12.7e9, 12.7e9, "on_target"), (360e6, 360e6, "on_target")
+    ]
+    assert data["figures"][1]["reference_text"] == "12.7 GB/month"
+    assert data["figures"][1]["stated"] == "12.7 GB of new paste content per month"
+
+
+def test_the_drill_shows_the_sources_wording_beside_the_reference(invoke, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    folder = tmp_path / "primer"
+    folder.mkdir()
+    write(folder, "primer-pastebin.yaml", PRIMER)
+    answers = write(tmp_path, "a.yaml", "write_qps: 40/s\n")
+    result = invoke("--scenarios", str(folder), "estimate", "primer-pastebin", "--answers", str(answers))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "source: 4 paste writes per second on average" in " ".join(out.split())
+    assert "the reference is 4/s (the source: 4 paste writes per second on average)" in " ".join(out.split())
+    assert all(len(line) <= 80 for line in out.splitlines())

@@ -5,12 +5,15 @@ from __future__ import annotations
 import inspect
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from pydantic import BaseModel
 
+from mockinterview.content import coaching as coaching_model
 from mockinterview.content import scenario as scenario_model
+from mockinterview.content import yamlio
 from mockinterview.content.loader import load_scenario
 from mockinterview.content.rubric import Descriptors
 from mockinterview.errors import ContentError
@@ -30,9 +33,14 @@ def yaml_blocks() -> list[str]:
     return blocks
 
 
+def load(text: str) -> Any:
+    """YAML as the program reads it (1.2: ``12.7e9`` is a number, as it is not to ``yaml.safe_load``)."""
+    return yamlio.parse(text).data
+
+
 def write_example(folder: Path) -> Path:
     example = yaml_blocks()[0]
-    scenario_id = yaml.safe_load(example)["id"]
+    scenario_id = load(example)["id"]
     path = folder / f"{scenario_id}.yaml"
     path.write_text(example, encoding="utf-8")
     return path
@@ -41,8 +49,9 @@ def write_example(folder: Path) -> Path:
 def format_models() -> list[type[BaseModel]]:
     models = [
         obj
-        for obj in vars(scenario_model).values()
-        if inspect.isclass(obj) and issubclass(obj, BaseModel) and obj.__module__ == scenario_model.__name__
+        for module in (scenario_model, coaching_model)
+        for obj in vars(module).values()
+        if inspect.isclass(obj) and issubclass(obj, BaseModel) and obj.__module__ == module.__name__
     ]
     return [*models, Descriptors]
 
@@ -58,8 +67,8 @@ def test_the_example_loads(tmp_path: Path) -> None:
 def test_each_snippet_is_valid_in_the_example(tmp_path: Path, index: int) -> None:
     """The later ```yaml blocks are top-level fragments: merged into the example, it still loads."""
     path = write_example(tmp_path)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    fragment = yaml.safe_load(yaml_blocks()[index])
+    data = load(path.read_text(encoding="utf-8"))
+    fragment = load(yaml_blocks()[index])
     assert isinstance(fragment, dict) and set(fragment) <= set(scenario_model.Scenario.model_fields)
     path.write_text(yaml.safe_dump(data | fragment, sort_keys=False), encoding="utf-8")
     load_scenario(path)
@@ -110,7 +119,23 @@ BROKEN_COPIES = {
     ),
     "stated value": ("pastebin.yaml", [("stated_value: 120\n", "stated_value: 1200\n")]),
     "number with a suffix": ("pastebin.yaml", [("      value: 1000000\n", "      value: 1M\n")]),
-    "unquoted ratio": ("pastebin.yaml", [("pastes anonymous?\n", "pastes anonymous?\n  - 10:1\n")]),
+    "number in quotes": ("pastebin.yaml", [("      value: 1000000\n", '      value: "1000000"\n')]),
+    "yes and no": ("pastebin.yaml", [("      stated_value: 11e12\n", "      stated_value: 11e12\n      ask: no\n")]),
+    "unknown criterion": ("pastebin.yaml", [("criteria: [edge_cases]", "criteria: [edge_case]")]),
+    "vary range": ("pastebin.yaml", [("vary: [5, 100]", "vary: [100, 5]")]),
+    "block indentation": (
+        "pastebin.yaml",
+        [("        code: |\n          [Client]", "        code: |\n                [Users]\n                   |\n          [Client]")],
+    ),
+    "colon in a value": (
+        "pastebin.yaml",
+        [('    title: "Deep dive: generating paste keys"', "    title: Deep dive: generating paste keys")],
+    ),
+    "colon in a list item": (
+        "pastebin.yaml",
+        [("  - Do users need accounts, or are pastes anonymous?", "  - Accounts: do users need them, or are pastes anonymous?")],
+    ),
+    "tab": ("pastebin.yaml", [("    goal: Agree on features", "\tgoal: Agree on features")]),
     "file name": ("paste-bin.yaml", []),
 }
 
@@ -131,3 +156,30 @@ def test_common_errors_are_real(tmp_path: Path, case: str) -> None:
     for problem in info.value.problems:
         line = str(problem).replace(str(path), file_name)
         assert f"\n{line}\n" in doc, f"{case}: the doc does not show the loader's line {line!r}"
+
+
+def test_the_fixes_the_doc_gives_work(tmp_path: Path) -> None:
+    """The fixes the doc teaches load: `|2` for the diagram, quotes for the `: `, and an
+    unquoted `10:1`, which YAML 1.2 reads as text."""
+    text = yaml_blocks()[0]
+    text = text.replace("        code: |\n          [Client]", "        code: |2\n                [Users]\n                   |\n          [Client]")
+    text = text.replace("  - Do users need accounts, or are pastes anonymous?", '  - "Accounts: do users need them?"\n  - 10:1')
+    path = tmp_path / "pastebin.yaml"
+    path.write_text(text, encoding="utf-8")
+    scenario = load_scenario(path)
+    assert scenario.clarify[-2:] == ["Accounts: do users need them?", "10:1"]
+    diagram = scenario.phase("high-level-design").reference[0].code or ""
+    assert diagram.startswith("      [Users]\n         |\n[Client]")
+
+
+def test_the_month_example_reproduces_the_primer(tmp_path: Path) -> None:
+    from mockinterview.content.scenario import Estimation
+    from mockinterview.estimation import compute, parse_quantity
+
+    fragment = next(load(b)["estimation"] for b in yaml_blocks()[1:] if "seconds_per_month" in b)
+    est = Estimation.model_validate(fragment)
+    values = compute(est)
+    assert values["write_qps"] == 4
+    assert values["content_per_month"] == 12.7e9 and values["content_3_years"] == pytest.approx(457.2e9)
+    assert parse_quantity("10M/month", est.figures[0].unit, month=est.seconds_per_month) == 4
+    assert parse_quantity("12.7GB/month", est.figures[1].unit, month=est.seconds_per_month) == 12.7e9

@@ -84,7 +84,8 @@ ESTIMATION_MODULES = sorted(Path(est_mod.__file__).parent.glob("*.py"))
 
 def test_estimation_is_one_idea_per_module() -> None:
     assert [p.name for p in ESTIMATION_MODULES] == [
-        "__init__.py", "figures.py", "formula.py", "grading.py", "quantity.py", "variation.py",
+        "__init__.py", "dimensions.py", "display.py", "figures.py", "formula.py", "grading.py", "quantity.py",
+        "variation.py",
     ]
 
 

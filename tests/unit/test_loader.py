@@ -137,8 +137,10 @@ def test_unknown_criterion_in_mistakes(tmp_path: Path) -> None:
             criteria: [api_desing]
         """
     )
-    (msg,) = problems(write(tmp_path, text))
-    assert "unknown criterion id(s): api_desing" in msg
+    path = write(tmp_path, text)
+    (msg,) = problems(path)
+    # located at the id itself (the mistake's criteria list, line 28), with the likely fix
+    assert msg == f"{path}:28:16: common_mistakes.0.criteria.0: unknown criterion id 'api_desing'; did you mean 'api_design'?"
 
 
 @pytest.mark.parametrize("bad", ["../etc/passwd", "..", "a/b", "Chat", "chat system", "chat.yaml", "", "-x"])

@@ -127,7 +127,7 @@ def test_a_5000_digit_integer_names_the_file_and_field() -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["10000000000000000001", "-10000000000000000001", "0x" + "f" * 30, "1:2:3:4:5:6:7:8:9:10:11:12"])
+@pytest.mark.parametrize("text", ["10000000000000000001", "-10000000000000000001", "0x" + "f" * 30, "0o" + "7" * 30])
 def test_integers_beyond_the_cap_are_refused(text: str) -> None:
     (message,) = problems(f"n: {text}\n")
     assert "is too large (whole numbers are limited to 10^18 in magnitude)" in message
@@ -152,16 +152,20 @@ def test_a_float_beyond_range_is_refused() -> None:
 def test_a_non_finite_number_written_as_text_is_refused_by_the_model() -> None:
     from mockinterview.content.scenario import Assumption
 
-    doc = yamlio.parse("name: a\nlabel: A\nvalue: 1e400\nunit: count\n", "s.yaml")
+    # YAML 1.2 reads 1e400 as a number (refused by the walk); in quotes it is text, never a number.
+    assert problems("value: 1e400\n") == [
+        "f.yaml:1:8: value: the number 1e400 is too large (beyond the range of a floating-point number)"
+    ]
+    doc = yamlio.parse('name: a\nlabel: A\nvalue: "1e400"\nunit: count\n', "s.yaml")
     with pytest.raises(ContentError) as info:
         yamlio.validate(Assumption, doc)
-    assert str(info.value) == "s.yaml:3:8: value: Input should be a finite number"
+    assert str(info.value).startswith("s.yaml:3:8: value: Input should be a valid number")
 
 
 def test_bad_explicit_tags_and_impossible_dates_are_located() -> None:
     assert problems("a: !!int abc\n") == ["f.yaml:1:4: a: abc is not a whole number"]
     assert problems("a: !!float abc\n") == ["f.yaml:1:4: a: abc is not a number"]
-    assert problems("when: 2024-13-45\n") == [
+    assert problems("when: !!timestamp 2024-13-45\n") == [
         "f.yaml:1:7: when: 2024-13-45 is not a valid date or time; put it in quotes if it is text"
     ]
 

@@ -16,7 +16,7 @@ ANSWERS_HINT = "Give the answers in a file instead: --answers FILE.yaml (figure 
 
 
 def load_answers(path: Path, est: Estimation) -> dict[str, float]:
-    """Read an answers file: figure name -> answer (``1.2K/s``, ``91 TB`` or a number).
+    """Read an answers file: figure name -> answer (``1.2K/s``, ``91 TB``, ``62^7`` or a number).
 
     Every problem (unknown figure, unreadable answer) comes back at once, located
     as file:line:column. A figure left out, or given no value, is skipped.
@@ -56,7 +56,7 @@ def load_answers(path: Path, est: Estimation) -> dict[str, float]:
                                         + ", ".join(unit_examples(fig.unit)[:3])))
             continue
         try:
-            answers[name] = parse_quantity(str(value), fig.unit)
+            answers[name] = parse_quantity(str(value), fig.unit, month=est.seconds_per_month)
         except QuantityError as exc:
             problems.append(doc.problem([name], exc.message))
     if problems:

@@ -13,7 +13,7 @@ from mockinterview.cli.app import ScenarioIdArg, app, catalogue, print_json
 @app.command("list")
 def list_cmd(
     ctx: typer.Context,
-    level: Annotated[str | None, typer.Option(help="Only this level: entry, mid or senior.")] = None,
+    level: Annotated[str | None, typer.Option(help="Only this level: entry, mid, senior or staff.")] = None,
     tag: Annotated[str | None, typer.Option(help="Only scenarios with this tag or focus.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
@@ -69,16 +69,26 @@ def show(
             }
         print_json(data)
         return
-    from mockinterview.ui import console, scenario_view
+    from rich.console import RenderableType
+    from rich.text import Text
 
-    out = console.stdout()
-    for part in scenario_view.brief(scenario):
-        out.print(part)
+    from mockinterview.cli.app import state
+    from mockinterview.ui import console, pager, scenario_view
+
+    parts: list[RenderableType] = list(scenario_view.brief(scenario))
     if reveal:
-        for part in scenario_view.reveal(scenario):
-            out.print(part)
+        parts += scenario_view.reveal(scenario)
     else:
-        out.print(f"\n[dim]Practise it: mockinterview run {scenario.id}   ·   answers: mockinterview show {scenario.id} --reveal[/dim]")
+        parts.append(Text(f"\nPractise it: mockinterview run {scenario.id}   ·   answers: mockinterview show {scenario.id} --reveal", style="dim"))
+    pager.page(console.stdout(), parts, enabled=state(ctx).pager)
+
+
+def _schema_lines() -> list[str]:
+    """The scenario schema's absolute path, and the modeline that points an editor at it."""
+    from mockinterview import paths
+
+    schema = (paths.schema_dir() / "scenario.schema.json").resolve()
+    return [str(schema), f"# yaml-language-server: $schema={schema}"]
 
 
 @app.command()
@@ -86,29 +96,50 @@ def validate(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="[PATH]...", help="Scenario or rubric files, or folders of them. Default: every scenario in the catalogue."),
+        typer.Argument(metavar="[PATH]...", help="Scenario or rubric files, or folders of them. Default: every scenario "
+                       "file in the catalogue, shadowed ones included."),
     ] = None,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the scenario JSON Schema's path and the modeline for editors, then exit.")
+    ] = False,
 ) -> None:
     """Check scenario (and rubric) files; report every problem as file:line:column: field: message.
 
     Text holding terminal control characters is reported as a warning, with its
-    location; it does not make a file invalid. Exits 1 if any file has a problem.
+    location; it does not make a file invalid. With no PATH every scenario file of the
+    catalogue is checked, including files shadowed by a later one with the same id
+    (they are marked so). Exits 1 if any file has a problem.
     """
     from rich.text import Text
 
-    from mockinterview.content.queries import validate_paths
     from mockinterview.ui import console
+
+    out, err = console.stdout(), console.stderr()
+    if schema:
+        path_line, modeline = _schema_lines()
+        out.print(Text(path_line), soft_wrap=True)
+        out.print(Text(modeline), soft_wrap=True)
+        err.print(Text("Paste the second line as the first line of a scenario file; editors running "
+                       "yaml-language-server then check it as you type.", style="dim"), soft_wrap=True)
+        return
+
+    from mockinterview.content.queries import validate_paths
 
     targets = list(paths or [])
     refused = []
+    shadowed: dict[Path, Path] = {}
     if not targets:
         cat = catalogue(ctx)
-        targets = [e.path for e in cat.entries.values()]
+        for entry in cat.entries.values():
+            targets.append(entry.path)
+            for hidden in entry.overrides:
+                targets.append(hidden.path)
+                shadowed[hidden.path] = entry.path
         refused = cat.refused
     results = validate_paths(targets, refused=refused)
-    out, err = console.stdout(), console.stderr()
     bad = warned = 0
     for checked in results:
+        by = shadowed.get(checked.path)
         for w in checked.warnings:
             warned += 1
             err.print(Text("warning: ", style="yellow") + Text(str(w)), soft_wrap=True)
@@ -116,11 +147,17 @@ def validate(
             bad += 1
             for p in checked.problems:
                 err.print(Text(str(p)), soft_wrap=True)
+            if by is not None:
+                err.print(Text(f"  ({checked.path} is shadowed by {by}, which the catalogue uses instead)", style="dim"),
+                          soft_wrap=True)
         else:
-            out.print(Text("ok  ", style="green") + Text(str(checked.path)) + Text(f"  ({checked.what})", style="dim"),
+            what = checked.what if by is None else f"{checked.what}; shadowed by {by}"
+            out.print(Text("ok  ", style="green") + Text(str(checked.path)) + Text(f"  ({what})", style="dim"),
                       soft_wrap=True)
     total = len(results)
     summary = f"{total - bad} of {total} file(s) valid"
+    if shadowed:
+        summary += f"; {len(shadowed)} shadowed by a later file with the same id"
     if warned:
         summary += f"; {warned} warning(s)"
     if bad:

@@ -27,11 +27,13 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
-from pydantic import Field, model_validator
+from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
-from mockinterview.content.base import Ident, Slug, Strict, Text
-from mockinterview.content.scenario import Unit
-from mockinterview.vocab import CRITERION_IDS
+from mockinterview.content.base import Flag, Ident, Number, Slug, Strict, Text
+from mockinterview.content.units import Unit
+from mockinterview.vocab import CRITERION_IDS, IDENT_PATTERN
 
 __all__ = [
     "Architecture",
@@ -60,8 +62,20 @@ class FigureTarget(Strict):
     """
 
     name: Ident | None = Field(default=None, description="an estimation figure's name")
-    value: float | None = Field(default=None, gt=0, description="the reference value, in unit's own terms")
+    value: Number | None = Field(default=None, gt=0, description="the reference value, in unit's own terms")
     unit: Unit | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, data: object) -> object:
+        # ``figure: write_qps`` is short for ``figure: {name: write_qps}``.
+        return {"name": data} if isinstance(data, str) else data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        name = {"type": "string", "pattern": IDENT_PATTERN, "maxLength": 64}
+        return {"title": schema.pop("title", cls.__name__), "anyOf": [name, schema]}
 
     @model_validator(mode="after")
     def _one_form(self) -> FigureTarget:
@@ -89,10 +103,10 @@ class KeyPoint(Strict):
     all_of: list[Text] = Field(default=[], description="phrases that must all appear; `a | b` lists alternatives")
     figure: FigureTarget | None = Field(default=None, description="a number on target for this covers the point")
     probe: Text | None = Field(default=None, description="asked when the point is still missing past ask_after")
-    ask_after: float = Field(default=0.5, gt=0, lt=1, description="fraction of the phase after which to probe")
+    ask_after: Number = Field(default=0.5, gt=0, lt=1, description="fraction of the phase after which to probe")
     deeper: Text | None = Field(default=None, description="asked instead of the probe when the point is covered")
     reference: Text | None = Field(default=None, description="a one-line pointer into the reference")
-    derived: bool = False
+    derived: Flag = False
 
     @model_validator(mode="after")
     def _valid(self) -> KeyPoint:
@@ -114,10 +128,10 @@ class Curveball(Strict):
     """A requirement change the interviewer announces mid-phase, and what a good response covers."""
 
     id: Slug = Field(description="unique within the scenario")
-    at: float = Field(gt=0, lt=1, description="when to announce it, as a fraction of the phase")
+    at: Number = Field(gt=0, lt=1, description="when to announce it, as a fraction of the phase")
     announce: Text = Field(description="what the interviewer says")
     key_points: list[KeyPoint] = Field(min_length=1, description="what a good response covers")
-    derived: bool = False
+    derived: Flag = False
 
 
 class Component(Strict):
@@ -138,7 +152,7 @@ class Architecture(Strict):
 
     components: list[Component] = Field(min_length=1)
     flows: list[tuple[Text, Text]] = []
-    derived: bool = False
+    derived: Flag = False
 
     @model_validator(mode="after")
     def _consistent(self) -> Architecture:

@@ -7,14 +7,16 @@ from pathlib import Path
 from mockinterview import paths
 from mockinterview.content import yamlio
 from mockinterview.content.rubric import Rubric
-from mockinterview.content.scenario import Scenario
+from mockinterview.content.scenario import DEFER_RULES, Scenario, scenario_problems
 from mockinterview.errors import ContentError, Problem
 from mockinterview.estimation.figures import check_estimation
 
 
 def semantic_problems(scenario: Scenario, doc: yamlio.Document) -> list[Problem]:
-    """Problems a schema cannot see: formulas that do not parse or do not add up."""
-    problems: list[Problem] = []
+    """Problems a schema cannot see, each at its own key: the rules that span fields
+    (:func:`~mockinterview.content.scenario.scenario_problems`), and formulas that do not
+    parse or do not add up."""
+    problems: list[Problem] = [doc.problem(list(p.loc), p.message, at_key=p.at_key) for p in scenario_problems(scenario)]
     if scenario.estimation is not None:
         for loc, message in check_estimation(scenario.estimation):
             problems.append(doc.problem(list(loc), message))
@@ -27,12 +29,13 @@ def scenario_from(doc: yamlio.Document, path: Path, *, expect_id: bool = True) -
     With ``expect_id`` the file name (without ``.yaml``) must equal the scenario id,
     so ``mockinterview run ID`` and the file on disk can never disagree.
     """
-    scenario = yamlio.validate(Scenario, doc)
+    scenario = yamlio.validate(Scenario, doc, context=DEFER_RULES)
     problems = semantic_problems(scenario, doc)
     stem = path.name.removesuffix(".yaml").removesuffix(".yml")
     if expect_id and scenario.id != stem:
         problems.insert(0, doc.problem(["id"], f"id {scenario.id!r} must match the file name {stem!r}"))
     if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise ContentError(problems)
     return scenario
 

@@ -12,23 +12,30 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from mockinterview.content.base import Ident, Strict, Text
-from mockinterview.vocab import BAND_IDS, CRITERION_IDS, GROUP_IDS, BandId, GroupId
+from mockinterview.content.base import Flag, Ident, Number, Strict, Text, Whole
+from mockinterview.vocab import BAND_IDS, BAND_LEVELS, CRITERION_IDS, GROUP_IDS, BandId, GroupId, Level
+
+
+def level_slug(name: str) -> str:
+    """A band level's name as a key: ``"Needs Improvement"`` -> ``needs_improvement``."""
+    return "_".join(name.casefold().replace("-", " ").split())
 
 
 class Descriptors(Strict):
-    """What a score of 1, 3 and 5 looks like (2 and 4 lie between)."""
+    """What a score of 1, 3 and 5 looks like (2 and 4 lie between).
+
+    The keys are ``"1"``, ``"3"`` and ``"5"``. An unquoted ``1:`` is read by YAML as the
+    integer 1; it is accepted as the key "1" (JSON Schema validators such as
+    check-jsonschema accept it too), and ``validate`` warns, since some editors flag it.
+    """
 
     one: Text = Field(alias="1")
     three: Text = Field(alias="3")
     five: Text = Field(alias="5")
 
-    model_config = Strict.model_config | {"populate_by_name": True}
-
     @model_validator(mode="before")
     @classmethod
     def _int_keys(cls, data: object) -> object:
-        # YAML reads ``1:`` as the integer 1; accept it as the key "1".
         if isinstance(data, dict):
             return {str(k) if isinstance(k, int) else k: v for k, v in data.items()}
         return data
@@ -60,24 +67,41 @@ class Group(Strict):
     id: GroupId
     name: Text
     band: BandId
-    in_score_50: bool
+    in_score_50: Flag
 
 
 class BandLevel(Strict):
     name: Text
-    min: int = Field(ge=0)
-    max: int = Field(ge=0)
+    min: Whole = Field(ge=0)
+    max: Whole = Field(ge=0)
     descriptors: list[Text] = Field(min_length=1)
+
+    @property
+    def slug(self) -> str:
+        """The level's key in a scenario's ``band_descriptors`` (``needs_improvement``)."""
+        return level_slug(self.name)
 
 
 class Band(Strict):
     id: BandId
     name: Text
-    points: int = Field(gt=0)
+    points: Whole = Field(gt=0)
     levels: list[BandLevel] = Field(min_length=1)
+    criteria: list[Ident] = Field(
+        default=[],
+        description="the criteria whose scores suggest this band's points, each criterion in one band "
+        "(none: the criteria of the group whose band this is)",
+    )
 
     @model_validator(mode="after")
     def _levels_cover_range(self) -> Band:
+        slugs = sorted(lv.slug for lv in self.levels)
+        if slugs != sorted(BAND_LEVELS):
+            names = ", ".join(lv.name for lv in self.levels)
+            raise ValueError(
+                f"levels must be named Excellent, Good, Needs Improvement and Poor, once each (scenarios' "
+                f"band_descriptors use them as keys); found: {names}"
+            )
         covered = sorted((lv.min, lv.max) for lv in self.levels)
         expected = 0
         for lo, hi in covered:
@@ -101,13 +125,16 @@ class Threshold(Strict):
     """A label reached at ``min`` or above (points out of 100, or percent of 50)."""
 
     label: Text
-    min: float = Field(ge=0)
+    min: Number = Field(ge=0)
     meaning: Text
-    derived: bool = False
+    meanings: dict[Level, Text] = Field(
+        default={}, description="the meaning for scenarios of this level, where it differs from `meaning` (ours)"
+    )
+    derived: Flag = False
 
 
 class Rubric(Strict):
-    version: int = 1
+    version: Whole = 1
     source: Text
     criteria: list[Criterion]
     groups: list[Group]
@@ -132,6 +159,18 @@ class Rubric(Strict):
             raise ValueError("bands must be technical_depth, system_design and communication_process")
         if sum(b.points for b in self.bands) != 100:
             raise ValueError("band points must add up to 100")
+        fed = [c for b in self.bands for c in b.criteria]
+        if fed:
+            unknown = sorted({c for c in fed if c not in CRITERION_IDS})
+            twice = sorted({c for c in fed if fed.count(c) > 1})
+            unfed = [c for c in CRITERION_IDS if c not in fed]
+            if unknown or twice or unfed or any(not b.criteria for b in self.bands):
+                raise ValueError(
+                    "bands' criteria must name each of the fifteen criteria once, and every band some"
+                    + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+                    + (f"; in two bands: {', '.join(twice)}" if twice else "")
+                    + (f"; in no band: {', '.join(unfed)}" if unfed else "")
+                )
         for name, items in (("verdicts", self.verdicts), ("labels_50", self.labels_50)):
             if not any(t.min == 0 for t in items):
                 raise ValueError(f"{name} need a label with min 0, so every score gets one")

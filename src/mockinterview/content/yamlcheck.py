@@ -13,7 +13,9 @@ values. This walk visits every node **once** and, in that one pass,
   magnitude (before Python tries to convert 5,000 digits), infinities and NaN, and
   dates or numbers with an explicit tag that do not read;
 * collects *warnings* for text holding terminal control characters
-  (:data:`mockinterview.textsafe.CONTROL_RE`), so ``validate`` can point at them.
+  (:data:`mockinterview.textsafe.CONTROL_RE`), so ``validate`` can point at them, and
+  for mapping keys that YAML reads as numbers (``1:``), which the models accept as text
+  but some editors flag.
 
 Every finding is a :class:`~mockinterview.errors.Problem` located as
 ``file:line:col: field.path: message``; a node reached through several aliases is
@@ -41,15 +43,37 @@ MAX_DEPTH: Final = 50
 MAX_INT: Final = 10**18
 _MAX_INT_TEXT: Final = 40  # characters a whole number may have before it is refused unread
 
-_INT_TAG = "tag:yaml.org,2002:int"
+INT_TAG: Final = "tag:yaml.org,2002:int"
+_INT_TAG = INT_TAG
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _CHECKED_TAGS = frozenset({_INT_TAG, _FLOAT_TAG, _TIMESTAMP_TAG})
+_NUMBER_KEY_TAGS = frozenset({_INT_TAG, _FLOAT_TAG})
 _NON_FINITE = frozenset({".inf", "+.inf", "-.inf", ".nan"})
 
 _scalars = SafeConstructor()  # builds single int / float / timestamp scalars, nothing else
 
 Trail = tuple[str | int, ...]
+
+
+def yaml12_int(text: str) -> int:
+    """A YAML 1.2 core-schema integer (``12``, ``-3``, ``0o17``, ``0x1F``; ``_`` separators allowed).
+
+    Unlike YAML 1.1 a leading zero does not mean octal (``010`` is ten), and there is no
+    base 60 (``10:1`` is text). Raises ValueError for anything else.
+    """
+    value = text.replace("_", "")
+    sign = 1
+    if value[:1] in "+-" and value:
+        sign = -1 if value[0] == "-" else 1
+        value = value[1:]
+    if value.startswith("0o"):
+        return sign * int(value[2:], 8)
+    if value.startswith("0x"):
+        return sign * int(value[2:], 16)
+    if not value.isdigit():
+        raise ValueError(f"{text!r} is not a whole number")
+    return sign * int(value)
 
 
 @dataclass
@@ -79,7 +103,7 @@ def _number_problem(node: yaml.ScalarNode) -> str | None:
         if sum(c.isalnum() for c in text) > _MAX_INT_TEXT:
             return f"the number {_shown(text)} is too large (whole numbers are limited to 10^18 in magnitude)"
         try:
-            number = _scalars.construct_yaml_int(node)
+            number = yaml12_int(text)
         except ValueError:
             return f"{_shown(text)} is not a whole number"
         if abs(number) > MAX_INT:
@@ -108,6 +132,13 @@ def _control_warning(text: str) -> str:
     if len(chars) == 1:
         return f"control character {listed}: a terminal would act on it, so it is shown as {shown} instead"
     return f"control characters {listed}: a terminal would act on them, so they are shown as {shown} instead"
+
+
+def _number_key_warning(key: yaml.ScalarNode) -> str:
+    return (
+        f"the key {key.value} is a number to YAML; it is read as the text {key.value!r}, but editors that check "
+        f'the schema (yaml-language-server) flag a number as a key: write "{key.value}": in quotes'
+    )
 
 
 def _duplicates(path: str, node: yaml.MappingNode, trail: Trail, into: list[Problem]) -> None:
@@ -183,6 +214,8 @@ def walk(path: str, root: yaml.Node, *, max_values: int = MAX_VALUES, max_depth:
             count += 2 * len(node.value)
             for key, value in node.value:
                 name: str | int = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                if isinstance(key, yaml.ScalarNode) and key.tag in _NUMBER_KEY_TAGS and not key.style:
+                    found.warnings.append(_at(path, key, (*trail, name), _number_key_warning(key)))
                 for child in (key, value):
                     if not isinstance(child, yaml.ScalarNode):
                         count -= 1  # counted when it is walked

@@ -8,12 +8,22 @@ numbers (aliases counted), and warnings for terminal control characters. Only th
 the data built. The tree also lets a pydantic error location (``phases.2.minutes``) be
 turned back into ``file:line:column``. Only the safe loaders are ever used: a
 ``!!python/object`` tag is an error, never an object.
+
+Plain scalars are resolved as **YAML 1.2** (its core schema) reads them, which is what
+editors and JSON Schema tools (yaml-language-server, check-jsonschema) do, not as
+PyYAML's YAML 1.1: only ``true``/``false`` are booleans (``yes``, ``no``, ``on``, ``off``
+are text), ``10:1`` is text (not 601 in base 60), ``1e8`` is a number, and a date is
+text. Two YAML 1.1 habits are kept, as check-jsonschema's reader keeps them: ``_`` in
+numbers (``1_000``) and merge keys (``<<: *base``).
+
+Parser failures are explained in words with the fix (:mod:`~mockinterview.content.yamlhelp`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -22,13 +32,44 @@ from pydantic import BaseModel, ValidationError
 
 from mockinterview.content import problems as problems_of
 from mockinterview.content.folder import kind_of, not_regular, open_error
-from mockinterview.content.yamlcheck import MAX_DEPTH, walk
+from mockinterview.content.yamlcheck import INT_TAG, MAX_DEPTH, walk, yaml12_int
+from mockinterview.content.yamlhelp import describe_error, explain_parser_error
 from mockinterview.errors import ContentError, Problem
 
 try:  # the C loader is several times faster; fall back to the pure-Python one.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_SafeLoader):
+    """The safe loader with YAML 1.2 core-schema resolution (see the module docstring)."""
+
+    yaml_implicit_resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9][0-9_]*|0o[0-7][0-7_]*|0x[0-9a-fA-F][0-9a-fA-F_]*)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
+):
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+def _construct_int(loader: _Loader, node: yaml.Node) -> int:
+    if not isinstance(node, yaml.ScalarNode):  # pragma: no cover - only scalars resolve as int
+        raise yaml.constructor.ConstructorError(None, None, "expected a whole number", node.start_mark)
+    return yaml12_int(node.value)
+
+
+_Loader.add_constructor(INT_TAG, _construct_int)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,18 +120,28 @@ class Document:
         return Problem(self.path, line, col, problems_of.dotted(loc), message)
 
 
-def _mark_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     message = " ".join(str(p) for p in (exc.context, exc.problem) if p) or str(exc)
     if "could not determine a constructor" in message or "!!python" in message:
         message = f"{message} (tags that build objects are not allowed)"
     if mark is None:
         return Problem(path, None, None, "", message)
+    context = exc.context_mark
+    explained = explain_parser_error(
+        text,
+        message,
+        (mark.line + 1, mark.column + 1),
+        None if context is None else (context.line + 1, context.column + 1),
+    )
+    if explained is not None:
+        (line, column), message = explained
+        return Problem(path, line, column, "", message)
     return Problem(path, mark.line + 1, mark.column + 1, "", message)
 
 
 def parse(text: str, path: str = "<string>") -> Document:
-    """Parse YAML text; raise ContentError with every located problem."""
+    """Parse YAML text (YAML 1.2 scalars); raise ContentError with every located problem."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -102,7 +153,7 @@ def parse(text: str, path: str = "<string>") -> Document:
             warnings = found.warnings
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        raise ContentError([_mark_problem(path, exc)]) from exc
+        raise ContentError([_mark_problem(path, exc, text)]) from exc
     except yaml.YAMLError as exc:
         raise ContentError([Problem(path, None, None, "", str(exc))]) from exc
     except RecursionError as exc:  # the pure-Python composer recurses once per level
@@ -152,14 +203,19 @@ def read(path: Path) -> Document:
     return parse(read_text(path), str(path))
 
 
-def validate(model: type[M], doc: Document) -> M:
-    """Validate a document against a model; every problem is reported at once."""
+def validate(model: type[M], doc: Document, *, context: Mapping[str, Any] | None = None) -> M:
+    """Validate a document against a model; every problem is reported at once.
+
+    ``context`` is passed to the model's validators (``scenario.DEFER_RULES``).
+    """
     if doc.data is None:
         raise ContentError([Problem(doc.path, 1, 1, "", "the file is empty")])
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(doc.data, context=None if context is None else dict(context))
     except ValidationError as exc:
-        found = problems_of.located(exc, doc.path, locate=lambda loc, at_key: doc.locate(loc, at_key=at_key))
+        found = problems_of.located(
+            exc, doc.path, locate=lambda loc, at_key: doc.locate(loc, at_key=at_key), describe=describe_error
+        )
         found.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise ContentError(found) from exc
 

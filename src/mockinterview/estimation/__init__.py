@@ -5,7 +5,10 @@ One idea per module:
 * :mod:`~mockinterview.estimation.formula`: the safe formula evaluator (a whitelist
   over Python's ``ast``; nothing is ever passed to ``eval``/``exec``/``compile``);
 * :mod:`~mockinterview.estimation.quantity`: reading what a candidate types
-  (``1.2K/s``, ``100M/day``, ``91 TB``) and formatting values back compactly;
+  (``1.2K/s``, ``100M/day``, ``91 TB``, ``12.7GB/month``, ``6.4 Gbps``, ``62^7``);
+* :mod:`~mockinterview.estimation.display`: formatting values back compactly;
+* :mod:`~mockinterview.estimation.dimensions`: what each unit measures, a rate's
+  period (the scenario's month for the monthly units), descriptions and examples;
 * :mod:`~mockinterview.estimation.figures`: checking an estimation for semantic
   problems (used by the scenario loader), computing every figure, and explaining how
   a figure follows from the assumptions, step by step;

@@ -4,6 +4,11 @@ A scenario's ``estimation`` section names some *assumptions* (quantities with a 
 and some *figures* (formulas over the assumptions and earlier figures). Here they are
 checked (used by the scenario loader), computed (optionally with some assumptions
 overridden), and each figure's derivation is written out line by line.
+
+Formulas may also use :data:`MONTH_NAME` (``seconds_per_month``), the estimation's
+month. A figure with ``rounded`` carries its rounded value forward, as sources do
+(10.18 KB is written 10 KB and later figures use 10 KB); when ``--vary`` changes its
+inputs, the new value is rounded to as many significant figures instead.
 """
 
 from __future__ import annotations
@@ -17,9 +22,33 @@ from mockinterview.errors import FormulaError
 from mockinterview.estimation.formula import compile_formula, compiled
 from mockinterview.estimation.quantity import format_quantity
 
-__all__ = ["Location", "check_estimation", "compute", "derivation"]
+__all__ = ["MONTH_NAME", "Location", "check_estimation", "compute", "derivation", "round_like"]
 
 Location = tuple[str | int, ...]
+
+#: The name formulas use for the estimation's month, in seconds (``estimation.seconds_per_month``).
+MONTH_NAME = "seconds_per_month"
+
+
+def _inputs(est: Estimation) -> dict[str, float]:
+    values = {a.name: float(a.value) for a in est.assumptions}
+    values.setdefault(MONTH_NAME, float(est.seconds_per_month))
+    return values
+
+
+def _significant(x: float) -> int:
+    """Significant digits in ``x`` as written (10000 -> 1, 150e12 -> 2, 10.18 -> 4)."""
+    mantissa = f"{abs(x):.15e}".split("e")[0].replace(".", "").rstrip("0")
+    return max(1, len(mantissa))
+
+
+def round_like(x: float, rounded: float) -> float:
+    """``x`` rounded to as many significant figures as ``rounded`` has (at least two)."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    sig = max(2, _significant(rounded))
+    exp = math.floor(math.log10(abs(x))) - sig + 1
+    return float(f"{round(x / 10.0**exp) * 10.0**exp:.12g}")
 
 
 def check_estimation(est: Estimation) -> list[tuple[Location, str]]:
@@ -32,7 +61,7 @@ def check_estimation(est: Estimation) -> list[tuple[Location, str]]:
     ``stated_value``. A figure that depends on a broken one is not value-checked.
     """
     problems: list[tuple[Location, str]] = []
-    values: dict[str, float] = {a.name: a.value for a in est.assumptions}
+    values = _inputs(est)
     figure_index = {f.name: i for i, f in enumerate(est.figures)}
     broken: set[str] = set()
     for i, fig in enumerate(est.figures):
@@ -67,18 +96,23 @@ def check_estimation(est: Estimation) -> list[tuple[Location, str]]:
             problems.append((loc, exc.message))
             broken.add(fig.name)
             continue
+        if fig.rounded is not None:
+            if not _within_tolerance(value, fig.rounded, fig.tolerance):
+                problems.append((("estimation", "figures", i, "rounded"), _off("rounded", value, fig.rounded, fig)))
+            value = fig.rounded
         values[fig.name] = value
         if fig.stated_value is not None and not _within_tolerance(value, fig.stated_value, fig.tolerance):
-            off = abs(value - fig.stated_value) / abs(fig.stated_value) if fig.stated_value else math.inf
-            problems.append(
-                (
-                    ("estimation", "figures", i, "stated_value"),
-                    f"the formula gives {format_quantity(value, fig.unit)} ({value:.6g}) but stated_value is "
-                    f"{format_quantity(fig.stated_value, fig.unit)} ({fig.stated_value:.6g}): "
-                    f"{off:.1%} off, more than the tolerance of {fig.tolerance:.1%}",
-                )
-            )
+            what = "the rounded value" if fig.rounded is not None else "the formula"
+            problems.append((("estimation", "figures", i, "stated_value"), _off("stated_value", value, fig.stated_value, fig, what)))
     return problems
+
+
+def _off(field: str, value: float, stated: float, fig: Figure, what: str = "the formula") -> str:
+    off = abs(value - stated) / abs(stated) if stated else math.inf
+    return (
+        f"{what} gives {format_quantity(value, fig.unit)} ({value:.6g}) but {field} is "
+        f"{format_quantity(stated, fig.unit)} ({stated:.6g}): {off:.1%} off, more than the tolerance of {fig.tolerance:.1%}"
+    )
 
 
 def _within_tolerance(value: float, stated: float, tolerance: float) -> bool:
@@ -90,17 +124,34 @@ def _within_tolerance(value: float, stated: float, tolerance: float) -> bool:
 def compute(est: Estimation, overrides: Mapping[str, float] | None = None) -> dict[str, float]:
     """Every assumption's value (overridden where given), then every figure in order.
 
-    Overriding a name that is not an assumption is a :class:`FormulaError`.
+    Formulas see :data:`MONTH_NAME` too; the result holds only the assumptions and the
+    figures, in order. A figure with ``rounded`` takes its rounded
+    value, or, when overrides change its value, that value rounded like it
+    (:func:`round_like`). Overriding a name that is not an assumption is a :class:`FormulaError`.
     """
-    values: dict[str, float] = {a.name: float(a.value) for a in est.assumptions}
+    values = _inputs(est)
+    assumptions = {a.name for a in est.assumptions}
+    changed = False
     for name, value in (overrides or {}).items():
-        if name not in values:
+        if name not in assumptions:
             raise FormulaError(
-                f"cannot override {name!r}: it is not an assumption (assumptions: {', '.join(values)})"
+                f"cannot override {name!r}: it is not an assumption (assumptions: {', '.join(sorted(assumptions))})"
             )
+        changed = changed or float(value) != values[name]
         values[name] = float(value)
+    defaults = None
+    if changed and any(f.rounded is not None for f in est.figures):
+        defaults = {MONTH_NAME: values[MONTH_NAME], **compute(est)}
     for fig in est.figures:
-        values[fig.name] = compiled(fig.formula).evaluate(values)
+        value = compiled(fig.formula).evaluate(values)
+        if fig.rounded is not None:
+            if defaults is None or math.isclose(value, compiled(fig.formula).evaluate(defaults), rel_tol=1e-12):
+                value = fig.rounded
+            else:
+                value = round_like(value, fig.rounded)
+        values[fig.name] = value
+    if MONTH_NAME not in assumptions:
+        del values[MONTH_NAME]
     return values
 
 
@@ -130,7 +181,8 @@ def derivation(est: Estimation, figure_name: str, values: Mapping[str, float]) -
     figures = {f.name: f for f in est.figures}
     if figure_name not in figures:
         raise FormulaError(f"unknown figure {figure_name!r}; figures: {', '.join(figures)}")
-    units: dict[str, Unit] = {a.name: a.unit for a in est.assumptions}
+    units: dict[str, Unit] = {MONTH_NAME: Unit.seconds}
+    units.update({a.name: a.unit for a in est.assumptions})
     units.update({f.name: f.unit for f in est.figures})
     needed: set[str] = set()
     todo = [figure_name]
@@ -141,15 +193,10 @@ def derivation(est: Estimation, figure_name: str, values: Mapping[str, float]) -
         needed.add(name)
         todo.extend(n for n in compiled(figures[name].formula).names if n in figures and n not in needed)
     known = dict(values)
-    lines: list[str] = []
-    for fig in est.figures:
-        if fig.name not in needed:
-            continue
-        formula = compiled(fig.formula)
-        if fig.name not in known:
-            known[fig.name] = formula.evaluate(known)
-        lines.append(_derivation_line(fig, known, units))
-    return lines
+    known.setdefault(MONTH_NAME, float(est.seconds_per_month))
+    if any(f.name not in known for f in est.figures):
+        known = compute(est, {a.name: known[a.name] for a in est.assumptions if a.name in known})
+    return [_derivation_line(fig, known, units) for fig in est.figures if fig.name in needed]
 
 
 def _derivation_line(fig: Figure, values: Mapping[str, float], units: Mapping[str, Unit]) -> str:
@@ -165,6 +212,10 @@ def _derivation_line(fig: Figure, values: Mapping[str, float], units: Mapping[st
 
     substituted = _TOKEN_RE.sub(substitute, text)
     result = format_quantity(values[fig.name], fig.unit)
+    if fig.rounded is not None:
+        exact = format_quantity(compiled(fig.formula).evaluate(values), fig.unit)
+        if exact != result:
+            result = f"{exact} ≈ {result} (rounded)"
     if substituted == text:  # a constant formula: nothing to substitute
         return f"{fig.name} = {text} = {result}"
     return f"{fig.name} = {text} = {substituted} = {result}"

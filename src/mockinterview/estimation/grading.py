@@ -86,6 +86,7 @@ class FigureResult:
     ratio: float | None
     grade: Grade | None
     derivation: tuple[str, ...]
+    stated: str | None = None  # the figure as the source words it ("~4 writes/s")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: plain types only; infinite ratios become None."""
@@ -101,6 +102,7 @@ class FigureResult:
             "ratio": ratio,
             "grade": None if self.grade is None else self.grade.value,
             "derivation": list(self.derivation),
+            "stated": self.stated,
         }
 
 
@@ -167,6 +169,7 @@ def grade_answers(est: Estimation, answers: Mapping[str, float], values: Mapping
                 ratio=None if answer is None else answer_ratio(answer, reference),
                 grade=None if answer is None else grade(answer, reference),
                 derivation=tuple(derivation(est, fig.name, values)),
+                stated=fig.stated,
             )
         )
     return EstimationResult(tuple(results))

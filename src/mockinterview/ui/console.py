@@ -38,7 +38,7 @@ THEME = Theme(
     }
 )
 
-LEVEL_STYLE = {"entry": "green", "mid": "yellow", "senior": "magenta"}
+LEVEL_STYLE = {"entry": "green", "mid": "yellow", "senior": "magenta", "staff": "cyan"}
 VERDICT_STYLE = {"Strong Pass": "bold green", "Pass": "green", "Weak Pass": "yellow", "No Pass": "bold red"}
 
 
@@ -87,6 +87,14 @@ class SafeConsole(Console):
         # elsewhere) is cleaned segment by segment. Nested renderables come back through
         # this method too; cleaning is idempotent, one regex search per segment.
         return _clean_segments(super().render(renderable, options))
+
+    def on_broken_pipe(self) -> None:
+        """The reader left (``mockinterview show ID --reveal | head -2``): stop quietly
+        with success, as ``git log | head`` does (rich's own exits 1)."""
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0)
 
 
 def _width() -> int | None:

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from mockinterview import estimation
 from mockinterview.content.scenario import Estimation, Scenario, Unit
+from mockinterview.content.units import DEFAULT_SECONDS_PER_MONTH
 from mockinterview.estimation import UNIT_DESCRIPTIONS, EstimationResult, FigureResult, Grade, QuantityError
 
 # ``estimate`` reaches these through this module (``estimate_view.grade``): exported by name.
@@ -100,7 +101,7 @@ def results_table(result: EstimationResult) -> Table:
               header_style="muted")
     t.add_column("figure", ratio=1)
     t.add_column("you", justify="right", no_wrap=True)
-    t.add_column("reference", justify="right", no_wrap=True)
+    t.add_column("reference", justify="right", max_width=24, overflow="fold")
     t.add_column("ratio", justify="right", no_wrap=True)
     t.add_column("grade", no_wrap=True)
     for f in result.figures:
@@ -108,11 +109,20 @@ def results_table(result: EstimationResult) -> Table:
         t.add_row(
             Text(f.label),
             answer,
-            Text(estimation.format_quantity(f.reference, f.unit)),
+            reference_text(f),
             Text(ratio_text(f.ratio), style="muted" if f.ratio is None else ""),
             mark(f.grade),
         )
     return t
+
+
+def reference_text(f: FigureResult) -> Text:
+    """The computed reference, with the source's own wording under it when it states the figure."""
+    text = Text(estimation.format_quantity(f.reference, f.unit))
+    if f.stated:
+        text.append("\n")
+        text.append(f"source: {f.stated}", style="muted")
+    return text
 
 
 def legend() -> Text:
@@ -131,6 +141,8 @@ def legend() -> Text:
 def _verdict(f: FigureResult) -> Text:
     """What went wrong with one figure, in words: '12K/s is 10x too high (reference 1,157/s)'."""
     ref = estimation.format_quantity(f.reference, f.unit)
+    if f.stated:
+        ref += f" (the source: {f.stated})"
     if f.answer is None:
         return Text("skipped", style="muted") + Text(f"; the reference is {ref}")
     yours = estimation.format_quantity(f.answer, f.unit)
@@ -240,12 +252,12 @@ def short_error(exc: QuantityError, unit: Unit) -> str:
     return head
 
 
-def _validator(unit: Unit) -> Callable[[str], bool | str]:
+def _validator(unit: Unit, month: float = DEFAULT_SECONDS_PER_MONTH) -> Callable[[str], bool | str]:
     def validate(text: str) -> bool | str:
         if not text.strip():
             return True  # empty: skip
         try:
-            estimation.parse_quantity(text, unit)
+            estimation.parse_quantity(text, unit, month=month)
         except QuantityError as exc:
             message = short_error(exc, unit)
             prefix = f"cannot read {text!r}: "
@@ -270,11 +282,11 @@ def ask_figures(out: Console, est: Estimation) -> dict[str, float]:
         out.print(Text(f"[{i}/{len(asked)}] ", style="muted") + Text(fig.label, style="bold")
                   + Text(f"  ({UNIT_DESCRIPTIONS[fig.unit]})", style="muted"))
         out.print(Text("  e.g. " + ", ".join(estimation.unit_examples(fig.unit)), style="muted"))
-        typed = prompter.text("Your estimate:", validate=_validator(fig.unit)).strip()
+        typed = prompter.text("Your estimate:", validate=_validator(fig.unit, est.seconds_per_month)).strip()
         if not typed:
             out.print(Text("  skipped", style="muted"))
             continue
-        value = estimation.parse_quantity(typed, fig.unit)
+        value = estimation.parse_quantity(typed, fig.unit, month=est.seconds_per_month)
         answers[fig.name] = value
         out.print(Text(f"  read as {estimation.format_quantity(value, fig.unit)}", style="muted"))
     return answers

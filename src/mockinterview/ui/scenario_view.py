@@ -11,7 +11,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.content.scenario import Block, Phase, Scenario
+from mockinterview.content.scenario import Block, Citation, FollowUp, Phase, Scenario
+from mockinterview.content.units import DEFAULT_SECONDS_PER_MONTH
 from mockinterview.ui.console import LEVEL_STYLE
 
 
@@ -37,22 +38,24 @@ def heading(text: str, derived: bool = False) -> Text:
     return Text(text, style="bold accent") + derived_mark(derived)
 
 
-def phases_table(scenario: Scenario) -> Table:
+def phases_table(scenario: Scenario, scale: float = 1.0) -> Table:
+    """The phases with their minutes (times ``scale``: ``run --minutes``)."""
     table = Table(box=None, pad_edge=False, show_header=True, header_style="muted")
     table.add_column("#", justify="right", style="muted")
     table.add_column("phase")
     table.add_column("min", justify="right")
     table.add_column("goal", ratio=1)
     for i, p in enumerate(scenario.phases, 1):
-        table.add_row(str(i), Text(p.title) + derived_mark(p.derived), f"{p.minutes:g}", Text(p.goal, style="muted"))
+        table.add_row(str(i), Text(p.title) + derived_mark(p.derived), f"{round(p.minutes * scale, 1):g}", Text(p.goal, style="muted"))
     return table
 
 
-def brief(scenario: Scenario) -> Iterator[RenderableType]:
-    """The brief: what a candidate hears before the clock starts. No reference answers."""
+def brief(scenario: Scenario, *, scale: float = 1.0) -> Iterator[RenderableType]:
+    """The brief: what a candidate hears before the clock starts. No reference answers.
+    ``scale`` rescales the minutes shown (``run --minutes``)."""
     head = Text(scenario.title, style="title")
     head.append(f"  {scenario.level}", style=LEVEL_STYLE.get(scenario.level, ""))
-    head.append(f" · {scenario.focus} · {scenario.minutes} min", style="muted")
+    head.append(f" · {scenario.focus} · {round(scenario.minutes * scale, 1):g} min", style="muted")
     yield head
     yield Text(scenario.summary, style="muted")
     yield Text("")
@@ -63,7 +66,7 @@ def brief(scenario: Scenario) -> Iterator[RenderableType]:
     yield heading("Clarify before designing")
     yield bullets(scenario.clarify)
     yield heading("Phases")
-    yield Padding(phases_table(scenario), (0, 0, 0, 2))
+    yield Padding(phases_table(scenario, scale), (0, 0, 0, 2))
 
 
 def block(b: Block) -> Iterator[RenderableType]:
@@ -74,6 +77,38 @@ def block(b: Block) -> Iterator[RenderableType]:
         yield bullets(b.items)
     if b.code:
         yield Text(b.code.rstrip("\n"), style="accent" if b.language == "diagram" else "", no_wrap=True, overflow="ignore")
+
+
+def answer(text: str | None, label: str = "Strong answer: ") -> Iterator[RenderableType]:
+    """What a strong answer says, indented under its question (nothing when there is none)."""
+    if text:
+        yield Padding(Text(label, style="good") + Text(text.rstrip("\n")), (0, 0, 0, 2))
+
+
+def follow_up_list(items: Iterable[FollowUp]) -> RenderableType:
+    """Follow-up questions as bullets, each with its model answer under it."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="muted", no_wrap=True)
+    grid.add_column(ratio=1)
+    for item in items:
+        grid.add_row("•", Text(item.question) + derived_mark(item.derived))
+        if item.answer:
+            grid.add_row("", Text("Strong answer: ", style="good") + Text(item.answer.rstrip("\n")))
+    return Padding(grid, (0, 0, 0, 2))
+
+
+def sources(items: Iterable[Citation]) -> Iterator[RenderableType]:
+    """The public sources a scenario's facts come from: title and licence, then the address
+    on a line of its own, never cut or folded (so it can be copied)."""
+    cited = list(items)
+    if not cited:
+        return
+    yield Text("")
+    yield heading("Sources")
+    for c in cited:
+        yield Text("  • ", style="muted") + Text(c.title, style="bold") + Text(f"  ({c.licence})", style="muted")
+        if c.url:
+            yield Text(f"    {c.url}", style="accent", no_wrap=True, overflow="ignore")
 
 
 def phase_reference(phase: Phase) -> Iterator[RenderableType]:
@@ -93,6 +128,7 @@ def reveal(scenario: Scenario) -> Iterator[RenderableType]:
             yield Text("Interviewer: ", style="accent") + Text(prompt)
         for probe in p.probes:
             yield Text("Probe: ", style="warn") + Text(probe.question) + derived_mark(probe.derived)
+            yield from answer(probe.answer)
         yield from phase_reference(p)
     if scenario.estimation:
         yield Text("")
@@ -125,6 +161,7 @@ def reveal(scenario: Scenario) -> Iterator[RenderableType]:
             yield Text(m.title, style="bold") + derived_mark(m.derived)
             yield Padding(Text(m.problem), (0, 0, 0, 2))
             yield Padding(Text("Interviewer: ", style="accent") + Text(m.interviewer_response), (0, 0, 0, 2))
+            yield from answer(m.answer, "Instead: ")
     fu = scenario.follow_ups
     if fu.medium or fu.advanced or fu.expert:
         yield Text("")
@@ -132,7 +169,7 @@ def reveal(scenario: Scenario) -> Iterator[RenderableType]:
         for name, qs in (("Medium", fu.medium), ("Advanced", fu.advanced), ("Expert", fu.expert)):
             if qs:
                 yield Text(name, style="bold")
-                yield bullets(qs)
+                yield follow_up_list(qs)
     db = scenario.debrief
     if db.strong_indicators or db.concerns:
         yield Text("")
@@ -141,6 +178,7 @@ def reveal(scenario: Scenario) -> Iterator[RenderableType]:
         yield bullets(db.strong_indicators)
         yield Text("Areas of concern", style="bad")
         yield bullets(db.concerns)
+    yield from sources(scenario.sources)
 
 
 def estimation_view(scenario: Scenario) -> Iterator[RenderableType]:
@@ -162,6 +200,11 @@ def estimation_view(scenario: Scenario) -> Iterator[RenderableType]:
             line.append(f"  (document: {f.stated})", style="muted")
         line += derived_mark(f.derived)
         yield line
-        yield Text(f"      = {f.formula}", style="muted")
+        formula = f"      = {f.formula}"
+        if f.rounded is not None:
+            formula += f", rounded to {est_mod.format_quantity(f.rounded, f.unit)} for the figures after it"
+        yield Text(formula, style="muted")
+    if est.seconds_per_month != DEFAULT_SECONDS_PER_MONTH:
+        yield Text(f"  A month here is {est.seconds_per_month:,.0f} seconds (seconds_per_month).", style="muted")
     for note in est.notes:
         yield Text(f"  {note}", style="muted")
