@@ -23,21 +23,27 @@ def test_version(invoke) -> None:
     assert result.exit_code == 0 and result.output.strip() == f"mockinterview {__version__}"
 
 
-def test_list_shows_the_five_scenarios_with_level_minutes_and_phases(invoke) -> None:
+BUNDLED_IDS = {p.stem for p in Path("scenarios").glob("*.yaml")}
+
+
+def test_list_shows_every_bundled_scenario_with_level_minutes_and_phases(invoke) -> None:
     result = invoke("list")
     assert result.exit_code == 0
     rows = {line.split()[0]: line for line in result.output.splitlines()[1:]}
-    assert set(rows) == FIVE
+    assert set(rows) == BUNDLED_IDS and set(rows) >= FIVE
     assert re.search(r"entry\s+general\s+45\s+6", rows["url-shortener"])
     assert re.search(r"mid\s+social\s+60\s+7", rows["social-media-feed"])
 
 
 def test_list_json_and_filters(invoke) -> None:
     data = json.loads(invoke("list", "--json").output)
-    assert {d["id"] for d in data} == FIVE
+    assert {d["id"] for d in data} == BUNDLED_IDS
     assert {d["id"]: d["minutes"] for d in data}["url-shortener"] == 45
     mid = json.loads(invoke("list", "--level", "mid", "--json").output)
-    assert {d["id"] for d in mid} == {"chat-system", "social-media-feed"}
+    assert {"chat-system", "social-media-feed"} <= {d["id"] for d in mid}
+    assert {d["level"] for d in mid} == {"mid"}
+    entry = json.loads(invoke("list", "--level", "entry", "--json").output)
+    assert len(entry) >= 5  # the library's promise: a week of entry-level practice
     ml = json.loads(invoke("list", "--tag", "ml", "--json").output)
     assert [d["id"] for d in ml] == ["recommendation-system"]
     bad = invoke("list", "--level", "expert")
@@ -64,7 +70,7 @@ def test_show_json_without_reveal_has_no_reference(invoke) -> None:
 def test_unknown_and_path_ids_are_one_clear_line(invoke) -> None:
     result = invoke("show", "nope")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: no scenario 'nope'; known scenarios: chat-system")
+    assert result.stderr.startswith("Error: no scenario 'nope'; known scenarios: ad-click-aggregator, chat-system")
     assert "Traceback" not in result.stderr
     result = invoke("show", "../../etc/passwd")
     assert result.exit_code == 1 and "is not a scenario id" in result.stderr
@@ -81,7 +87,8 @@ def test_debug_shows_the_traceback(runner) -> None:
 def test_validate_bundled_scenarios(invoke) -> None:
     result = invoke("validate")
     assert result.exit_code == 0
-    assert "5 of 5 file(s) valid" in result.output
+    n = len(BUNDLED_IDS)
+    assert f"{n} of {n} file(s) valid" in result.output
 
 
 def test_validate_reports_every_problem_of_every_file(invoke, tmp_path: Path, scenario_copy) -> None:
@@ -194,7 +201,8 @@ def test_validate_checks_shadowed_files_and_says_so(invoke, isolated_home: Path,
     assert f"ok  {override}  (scenario url-shortener)" in out
     assert f"{broken}:" in result.stderr and "level: " in result.stderr
     assert f"({broken} is shadowed by {override}, which the catalogue uses instead)" in result.stderr
-    assert "7 of 8 file(s) valid; 3 shadowed by a later file with the same id" in result.stderr
+    n = len(BUNDLED_IDS)
+    assert f"{n + 2} of {n + 3} file(s) valid; 3 shadowed by a later file with the same id" in result.stderr
 
 
 def test_list_offers_the_staff_level(invoke) -> None:
@@ -204,32 +212,28 @@ def test_list_offers_the_staff_level(invoke) -> None:
     assert invoke("list", "--level", "staff").exit_code == 0
 
 
-STAFF_FIELDS = {
-    "level: senior\n": "level: staff\n",
-    "source:\n": (
-        "sources:\n"
-        "  - title: A public page\n"
-        "    url: https://example.org/cdn\n"
-        "    licence: CC BY 4.0\n"
-        "  - title: A paper without an address\n"
-        "    licence: ACM\n"
-        "source:\n"
-    ),
-}
+def _crafted_cdn(path: Path) -> None:
+    """global-cdn at staff level with two crafted sources, known answers, and one plain follow-up."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text())
+    data["level"] = "staff"
+    data["sources"] = [
+        {"title": "A public page", "url": "https://example.org/cdn", "licence": "CC BY 4.0"},
+        {"title": "A paper without an address", "licence": "ACM"},
+    ]
+    probe = next(p for phase in data["phases"] for p in phase.get("probes", []))
+    probe["answer"] = "Probe answer one."
+    data["common_mistakes"][0]["answer"] = "Do this instead."
+    medium = data["follow_ups"]["medium"]
+    medium[0] = {"question": medium[0]["question"] if isinstance(medium[0], dict) else medium[0], "answer": "Follow-up answer."}
+    medium[1] = medium[1]["question"] if isinstance(medium[1], dict) else medium[1]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
 def test_show_reveal_prints_sources_and_model_answers(invoke, tmp_path: Path, scenario_copy) -> None:
     path = scenario_copy("global-cdn", tmp_path / "s")
-    text = path.read_text()
-    for old, new in STAFF_FIELDS.items():
-        assert text.count(old) == 1
-        text = text.replace(old, new)
-    # a model answer on the first probe, the first mistake and the first medium follow-up
-    text = re.sub(r"(\n(\s+)- question: ([^\n]+)\n)", r"\1\2  answer: Probe answer one.\n", text, count=1)
-    text = re.sub(r"(\n(\s+)interviewer_response: [^\n]+\n)", r"\1\2answer: Do this instead.\n", text, count=1)
-    text = re.sub(r"(\n  medium:\n(\s+)- )([^\n]+)\n",
-                  lambda m: f"{m.group(1)}question: {m.group(3)}\n{m.group(2)}  answer: Follow-up answer.\n", text, count=1)
-    path.write_text(text)
+    _crafted_cdn(path)
     result = invoke("--scenarios", str(tmp_path / "s"), "show", "global-cdn", "--reveal")
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
@@ -245,6 +249,8 @@ def test_show_reveal_prints_sources_and_model_answers(invoke, tmp_path: Path, sc
     assert isinstance(data["follow_ups"]["medium"][1], str)  # one without an answer stays plain text
 
 
-def test_show_json_of_a_bundled_scenario_keeps_plain_follow_ups(invoke) -> None:
+def test_show_reveal_of_a_bundled_scenario_cites_its_sources_and_answers(invoke) -> None:
     data = json.loads(invoke("show", "url-shortener", "--reveal", "--json").stdout)
-    assert all(isinstance(q, str) for level in ("medium", "advanced", "expert") for q in data["follow_ups"][level])
+    assert data["sources"] and all(s["title"] and s["licence"] for s in data["sources"])
+    levels = ("medium", "advanced", "expert")
+    assert all(isinstance(q, dict) and q["answer"] for level in levels for q in data["follow_ups"][level])

@@ -28,7 +28,7 @@ from mockinterview.content.scenario import Scenario
 from mockinterview.estimation import compute
 
 #: Flip to True when the bundled scenarios all have answers and key points (issue 13).
-GATE_ALL = False
+GATE_ALL = True
 STRICT = GATE_ALL or os.environ.get("MOCKINTERVIEW_GATE_ALL", "") not in ("", "0")
 
 BUNDLED = sorted(paths.bundled_dir().glob("*.yaml"))

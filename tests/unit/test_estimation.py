@@ -822,10 +822,10 @@ SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 SCENARIO_FILES = sorted(SCENARIO_DIR.glob("*.yaml"))
 
 
-def test_all_five_scenarios_are_bundled() -> None:
-    assert [p.stem for p in SCENARIO_FILES] == [
-        "chat-system", "global-cdn", "recommendation-system", "social-media-feed", "url-shortener",
-    ]
+def test_the_five_seed_scenarios_are_bundled() -> None:
+    assert {"chat-system", "global-cdn", "recommendation-system", "social-media-feed", "url-shortener"} <= {
+        p.stem for p in SCENARIO_FILES
+    }
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.name)
