@@ -119,3 +119,18 @@ class Interrupted(MockInterviewError):
 
     exit_code = ExitCode.INTERRUPTED
     prefix = ""  # not an error: the user chose to stop, and the message says what was kept
+
+
+class EditorFailed(MockInterviewError):
+    """^E in the interview room: no editor could be run, or it failed; the notes are unchanged.
+    Shown in the room's status line, never raised out of it."""
+
+
+class SignalExit(KeyboardInterrupt):
+    """SIGTERM, or SIGHUP (the terminal was closed), during ``run`` or ``resume``: the
+    interview stops as Ctrl-C's "save and quit" does, without asking. A subclass of
+    KeyboardInterrupt, so every step that keeps the work on Ctrl-C keeps it here too."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

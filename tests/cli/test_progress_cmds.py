@@ -107,9 +107,15 @@ def test_progress_json_shape(invoke, history) -> None:
     }
     assert data["scored_interviews"] == 6 and len(data["recent"]) == 6
     assert set(data["averages"]) == {"score_50", "percent_50", "total_100", "verdict", "by_level", "by_scenario"}
-    assert [r["level"] for r in data["readiness"]] == ["entry", "mid", "senior"]
+    assert [r["level"] for r in data["readiness"]] == ["entry", "mid", "senior", "staff"]
     entry = data["readiness"][0]
-    assert set(entry) == {"level", "status", "label", "needed", "interviews", "totals_100", "average_100", "verdict", "weakest", "reason"}
+    assert set(entry) == {
+        "level", "status", "label", "needed", "interviews", "totals_100", "average_100", "verdict", "weakest",
+        "pass_mark", "below_pass", "reason", "advice",
+    }
+    assert entry["status"] == "ready" and entry["below_pass"] == 0 and entry["pass_mark"] == 70
+    assert entry["weakest"]["name"] == "Database Design" and "weakest: Database Design" in entry["reason"]
+    assert entry["advice"] == "Move up a level: mockinterview next --level mid"
     assert entry["weakest"]["criterion"] == "database_design"
     assert data["trends"]["unit"] == "interview" and len(data["trends"]["criteria"]["database_design"]) == 6
     assert data["weaknesses"][0]["criterion"] in ("database_design", "edge_cases")
@@ -150,9 +156,11 @@ def test_next_explains_its_choice(invoke, history, monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("Next: ")
-    assert "Focus on" in out and "1. Database Design" in out
+    assert "Focus on" in out and "1. Considers Edge Cases" in out and "2. Database Design" in out
     assert "Aim for a 5:" in out and "In this scenario:" in out
-    assert "Target level: entry, the level of your latest scored interview" in out
+    # ready at entry (and at mid), so `next` moves up rather than repeating entry
+    assert "Target level: senior, up from entry: readiness says you are ready at entry and mid" in " ".join(out.split())
+    assert "use --level entry to stay" in out
     assert "priority = (5 - average recent score)" in out
     assert max(len(line) for line in out.splitlines()) <= 80
 
@@ -169,7 +177,7 @@ def test_next_json_shape(invoke, history) -> None:
 
 
 def test_next_rejects_an_unknown_level(invoke) -> None:
-    assert invoke("next", "--level", "staff").exit_code == 2
+    assert invoke("next", "--level", "principal").exit_code == 2
 
 
 # ----------------------------------------------------------------------------------

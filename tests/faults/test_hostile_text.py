@@ -265,6 +265,7 @@ def test_on_a_real_terminal(hostile_dir: Path, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOCKINTERVIEW")}
     env.update(MOCKINTERVIEW_HOME=str(tmp_path / "tty-home"), TERM="xterm-256color", COLUMNS="100", LINES="40")
     env.pop("NO_COLOR", None)
+    env["MOCKINTERVIEW_PAGER"] = "cat -"  # 40 rows overflow: the output goes through a pager that does not wait
     output, status = pexpect.run(
         f"{sys.executable} -m mockinterview --scenarios {hostile_dir} show hostile --reveal",
         env=env, timeout=60, withexitstatus=True, encoding="utf-8", codec_errors="strict",

@@ -138,7 +138,7 @@ def test_pass_marks_come_from_the_rubric() -> None:
 def test_empty_history(store: Store) -> None:
     p = summarize(store)
     assert p.empty and p.scored_all == 0 and p.trend is None
-    assert [r.status for r in p.readiness] == ["not_enough_data"] * 3
+    assert [r.status for r in p.readiness] == ["not_enough_data"] * 4  # entry, mid, senior, staff
     assert p.to_dict()["recent"] == []
 
 
@@ -266,7 +266,11 @@ def test_readiness_ready_not_yet_and_not_enough_data(store: Store) -> None:
     assert r["mid"].status == "not_yet" and r["mid"].verdict == "Weak Pass"
     assert r["mid"].weakest == "database_design" and r["mid"].weakest_average == pytest.approx(8 / 3)
     assert "last 3 mid interviews" in r["mid"].reason and "below Pass" in r["mid"].reason
-    assert "weakest: database_design 2.7" in r["mid"].reason
+    # compared unrounded, "n of m", and the criterion by its name
+    assert "average 65.3/100 (Weak Pass), 4.7 under the Pass mark of 70; 2 of 3 below Pass" in r["mid"].reason
+    assert "weakest: Database Design 2.7" in r["mid"].reason and "database_design" not in r["mid"].reason
+    assert r["mid"].below == 2 and r["mid"].advice == "Work on Database Design: mockinterview next --level mid"
+    assert r["entry"].advice == "Move up a level: mockinterview next --level mid"
     assert r["senior"].status == "not_enough_data" and r["senior"].needed == 2
     assert r["senior"].reason == "2 more senior interviews needed (you have 1; readiness looks at the last 3)"
 
@@ -343,8 +347,8 @@ def test_next_with_no_history_recommends_url_shortener(store: Store) -> None:
 
 
 def test_next_focuses_on_the_weakest_and_picks_a_scenario_that_tests_them(store: Store) -> None:
-    for i, sc in enumerate(["chat-system", "chat-system", "social-media-feed"]):
-        add(store, f"nx{i:04d}", days_ago=3 - i, scenario=sc, level="mid", marks=scores(4, database_design=2, edge_cases=2 + (i == 0)))
+    for i, sc in enumerate(["chat-system", "chat-system", "social-media-feed"]):  # not ready at mid yet
+        add(store, f"nx{i:04d}", days_ago=3 - i, scenario=sc, level="mid", marks=scores(3, database_design=2, edge_cases=2 + (i == 0)))
     rec = progress.recommend(store, RUBRIC, progress.catalogue_scenarios(Catalogue()), now=NOW)
     assert rec.has_history and rec.level == "mid"
     assert rec.focus[0].criterion == "database_design" and rec.focus[1].criterion == "edge_cases"
@@ -395,12 +399,32 @@ def test_next_falls_back_to_the_nearest_level(store: Store) -> None:
     assert "the catalogue has none at mid" in " ".join(rec.explanation)
 
 
-def test_next_suggests_stretching_when_ready(store: Store) -> None:
+def test_next_moves_up_a_level_when_ready(store: Store) -> None:
     for i in range(3):
         add(store, f"rd{i:04d}", days_ago=i + 1, marks=scores(5, innovation=4))
     rec = progress.recommend(store, RUBRIC, progress.catalogue_scenarios(Catalogue()), now=NOW)
-    assert rec.level == "entry" and rec.readiness is not None and rec.readiness.status == "ready"
-    assert any("mockinterview next --level mid" in line for line in rec.explanation)
+    assert rec.level == "mid" and rec.scenario is not None and rec.scenario.level == "mid"
+    assert rec.level_reason.startswith("up from entry: readiness says you are ready at entry (average ")
+    assert "use --level entry to stay" in rec.level_reason
+    # asked for entry, it stays there and says how to stretch
+    stay = progress.recommend(store, RUBRIC, progress.catalogue_scenarios(Catalogue()), level="entry", now=NOW)
+    assert stay.level == "entry" and stay.readiness is not None and stay.readiness.status == "ready"
+    assert any("mockinterview next --level mid" in line for line in stay.explanation)
+
+
+def test_next_varies_a_scenario_done_much_more_than_the_others(store: Store) -> None:
+    cat = [
+        fake("only-entry", "entry", [["database_design"]]),
+        fake("mid-one", "mid", [["database_design"]]),
+        fake("mid-two", "mid", [["api_design"]]),
+    ]
+    for i in range(4):  # four weak entry interviews, all of the only entry scenario: not ready
+        add(store, f"va{i:04d}", days_ago=20 - i, scenario="only-entry", marks=scores(2, database_design=1))
+    rec = progress.recommend(store, RUBRIC, cat, now=NOW)
+    assert rec.level == "entry" and rec.scenario is not None and rec.scenario.id == "mid-one"
+    only = next(c for c in [rec.scenario, *rec.alternatives] if c.id == "only-entry")
+    assert only.variety == pytest.approx(1 / 3)  # done 4 more times than the least-done: 1 / (1 + 4/2)
+    assert any("You have done only-entry 4 times and it is the only entry scenario" in line for line in rec.explanation)
 
 
 # ----------------------------------------------------------------------------------

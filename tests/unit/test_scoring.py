@@ -7,11 +7,15 @@ import pytest
 from mockinterview.content.loader import load_rubric
 from mockinterview.errors import InvalidScores
 from mockinterview.scoring.arithmetic import (
+    band_criteria,
     check_bands,
     check_scores,
     evaluate,
     label_50,
+    meaning_for,
+    round_half_up,
     suggest_bands,
+    thresholds_text,
     verdict,
 )
 from mockinterview.vocab import CRITERION_IDS
@@ -64,8 +68,8 @@ def test_verdict_boundaries(total: int, expected: str) -> None:
     assert verdict(RUBRIC, total).label == expected
 
 
-def test_band_suggestion_is_proportional_to_the_matching_group() -> None:
-    scores = full({c: 4 for c in CRITERION_IDS})  # every group 20/25
+def test_band_suggestion_is_proportional_to_the_criteria_that_feed_it() -> None:
+    scores = full({c: 4 for c in CRITERION_IDS})  # every band's criteria 20/25
     assert suggest_bands(RUBRIC, scores) == {"technical_depth": 40, "system_design": 24, "communication_process": 16}
     scores = full({}, rest=5)
     assert suggest_bands(RUBRIC, scores) == {"technical_depth": 50, "system_design": 30, "communication_process": 20}
@@ -73,14 +77,49 @@ def test_band_suggestion_is_proportional_to_the_matching_group() -> None:
     assert suggest_bands(RUBRIC, scores) == {"technical_depth": 10, "system_design": 6, "communication_process": 4}
 
 
+def test_each_band_is_fed_by_the_criteria_its_descriptors_describe() -> None:
+    assert band_criteria(RUBRIC, "technical_depth") == [
+        "scalability_understanding", "database_design", "trade_off_analysis", "handles_scale", "edge_cases",
+    ]
+    assert band_criteria(RUBRIC, "system_design") == [
+        "system_design_knowledge", "api_design", "meets_requirements", "operational_awareness", "innovation",
+    ]
+    assert band_criteria(RUBRIC, "communication_process") == [
+        "problem_clarification", "structured_thinking", "clear_explanation", "collaboration", "time_management",
+    ]
+    # a low Innovation score moves System Design Skills, not Technical Depth
+    low = evaluate(RUBRIC, full({}, rest=4) | {"innovation": 1})
+    assert {b.band.id: b.points for b in low.bands} == {"technical_depth": 40, "system_design": 20, "communication_process": 16}
+
+
+def test_the_documents_url_shortener_candidate_lands_on_pass() -> None:
+    # document 000's ten scores (39 by their sum), and 4 on the five criteria it never scores
+    doc = dict(system_design_knowledge=4, scalability_understanding=4, database_design=4, api_design=3,
+               trade_off_analysis=3, problem_clarification=5, structured_thinking=4, clear_explanation=4,
+               collaboration=4, time_management=4)  # fmt: skip
+    result = evaluate(RUBRIC, full(doc, rest=4))
+    assert (result.score_50, result.percent_50) == (39, 78.0)
+    assert [b.points for b in result.bands] == [38, 23, 17] and result.total_100 == 78
+    assert result.verdict.label == "Pass"
+
+
 def test_halves_round_up() -> None:
-    # communication 21/25 -> 16.8 -> 17; overall 18/25 -> 21.6 -> 22; technical 18 -> 36
+    assert [round_half_up(x) for x in (16.5, 2.5, 16.4999, 0.5)] == [17, 3, 16, 1]
+    # communication 21/25 -> 16.8 -> 17; technical depth 17/25 -> 34 exactly; system design 16/25 -> 19.2 -> 19
     scores = full({"problem_clarification": 5, "structured_thinking": 4, "clear_explanation": 4,
                    "collaboration": 4, "time_management": 4,
                    "system_design_knowledge": 4, "scalability_understanding": 4, "database_design": 4})
     bands = suggest_bands(RUBRIC, scores)
-    assert bands["communication_process"] == 17
-    assert bands["technical_depth"] == 36
+    assert bands == {"technical_depth": 34, "system_design": 19, "communication_process": 17}
+
+
+def test_verdict_meanings_follow_the_level_and_the_thresholds_read_whole() -> None:
+    strong = verdict(RUBRIC, 90)
+    assert meaning_for(strong, "mid") == ("ready for mid-level distributed systems roles", False)  # document 003
+    assert meaning_for(strong, "entry") == ("ready for entry-level system design roles", True)
+    assert meaning_for(strong, "staff")[0] == "ready for staff-level distributed systems roles"
+    assert meaning_for(verdict(RUBRIC, 72), "senior") == ("good foundation with room for growth", False)
+    assert thresholds_text(RUBRIC) == "Strong Pass 85+ · Pass 70–84 · Weak Pass 55–69 · No Pass below 55"
 
 
 def test_adjusted_bands_decide_the_verdict_and_levels() -> None:

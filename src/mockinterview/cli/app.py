@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from mockinterview import __version__
 from mockinterview.errors import ExitCode, MockInterviewError
@@ -28,6 +28,7 @@ class State:
     def __init__(self) -> None:
         self.debug = os.environ.get(DEBUG_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
         self.scenario_dirs: list[Path] = []
+        self.pager = True  # --no-pager turns it off
 
 
 def state(ctx: typer.Context) -> State:
@@ -45,7 +46,9 @@ def _report(message: str, hint: str | None, prefix: str = "Error: ") -> None:
     from mockinterview.ui import console
 
     err = console.stderr()
-    line = Text(prefix, style="bold red")
+    # An error is bold red; a message without a prefix (Interrupted: "saved at phase 2
+    # of 6") is not an error and is printed plain.
+    line = Text(prefix, style="bold red") if prefix else Text()
     line.append(message)
     err.print(line, soft_wrap=True)
     if hint:
@@ -105,15 +108,34 @@ app = typer.Typer(
         "then see your scorecard, `history` and `progress`."
     ),
     invoke_without_command=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+def _flag_type(self: TyperOption, ctx: ClickContext) -> str | None:
+    """No ``<bool>`` beside a flag in ``--help``: a flag takes no value."""
+    if self.is_flag and self.metavar is None:
+        return None
+    return _option_type(self, ctx)
+
+
+_option_type = TyperOption.display_type_rich
+setattr(TyperOption, "display_type_rich", _flag_type)  # noqa: B010 - a method replaced on the class, on purpose
+
+
+def _complete_scenarios(incomplete: str) -> list[tuple[str, str]]:
+    from mockinterview.cli.complete import scenario_ids
+
+    return scenario_ids(incomplete)
+
+
 #: The positional scenario id shared by the commands that take one.
-ScenarioIdArg = Annotated[str, typer.Argument(metavar="ID", help="The scenario id, as `list` shows it.")]
+ScenarioIdArg = Annotated[
+    str, typer.Argument(metavar="ID", help="The scenario id, as `list` shows it.", autocompletion=_complete_scenarios)
+]
 
 
 def _version(value: bool) -> None:
@@ -135,6 +157,9 @@ def root(
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never send long output through a pager (as MOCKINTERVIEW_PAGER=cat).")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -143,6 +168,7 @@ def root(
     st = state(ctx)
     st.debug = st.debug or debug
     st.scenario_dirs = list(scenarios or [])
+    st.pager = not no_pager
     if ctx.invoked_subcommand is None:  # no command: the help, and success
         typer.echo(ctx.get_help())
         raise typer.Exit(0)

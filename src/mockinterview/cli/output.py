@@ -22,8 +22,11 @@ class Format(StrEnum):
     html = "html"
 
 
-def emit_scorecard(card: Scorecard, *, as_json: bool, fmt: Format | None, output: Path | None) -> None:
-    """Print the scorecard (or its JSON) and write an export when asked."""
+def emit_scorecard(
+    card: Scorecard, *, as_json: bool, fmt: Format | None, output: Path | None, page: bool = False
+) -> None:
+    """Print the scorecard (or its JSON) and write an export when asked; ``page``: through
+    the pager when the scorecard is taller than the terminal."""
     from mockinterview.ui import console, scorecard_view
 
     if fmt is not None or output is not None:
@@ -47,4 +50,6 @@ def emit_scorecard(card: Scorecard, *, as_json: bool, fmt: Format | None, output
     if as_json:
         print_json(card.to_dict())
     elif fmt is None:
-        scorecard_view.print_card(console.stdout(), card)
+        from mockinterview.ui.pager import page as paged
+
+        paged(console.stdout(), scorecard_view.render(card), enabled=page)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from mockinterview.cli.app import app, catalogue, print_json
+from mockinterview.cli.app import app, catalogue, json_text, print_json, state
 from mockinterview.vocab import LEVELS
 
 
@@ -20,6 +21,11 @@ class LevelChoice(StrEnum):  # Typer lists an enum's values as the choices
 
 
 assert tuple(LevelChoice) == LEVELS, "LevelChoice must follow vocab.LEVELS"
+
+
+class ProgressFormat(StrEnum):
+    html = "html"
+    json = "json"
 
 
 def _since(text: str | None) -> date | None:
@@ -43,9 +49,18 @@ def progress(
         str | None, typer.Option("--scenario", help="Only interviews of this scenario.", metavar="ID")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON document.")] = False,
+    fmt: Annotated[
+        ProgressFormat | None,
+        typer.Option("--format", help="Export the summary as html (a page with charts) or json, to stdout or --output."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the export to this file.", metavar="FILE")
+    ] = None,
 ) -> None:
     """Your performance over time: recent scores, averages, readiness per level, criterion
-    trends, strengths and weaknesses, pacing, calibration and your practice streak."""
+    trends, strengths and weaknesses, pacing, calibration and your practice streak.
+
+    `--format html --output progress.html` writes the same summary as a page with charts."""
     from mockinterview import progress as core
     from mockinterview.content.loader import load_rubric
     from mockinterview.store import Store
@@ -67,18 +82,40 @@ def progress(
         )
     if report.empty and scenario is not None and report.scored_all:
         cat.entry(scenario)  # an unknown scenario (with no history either) is an error that lists the known ones
-    if as_json:
+    data = None
+    if as_json or fmt is ProgressFormat.json or (fmt is None and output is not None and output.suffix.lower() == ".json"):
         data = report.to_dict()
         if report.empty:
             from mockinterview.ui.progress_view import empty_message
 
             data["message"] = " ".join(empty_message(report))
+    if fmt is not None or output is not None:
+        if fmt is None:  # from the file's suffix, else HTML
+            fmt = ProgressFormat.json if output is not None and output.suffix.lower() == ".json" else ProgressFormat.html
+        if fmt is ProgressFormat.json:
+            text = json_text(data)
+        else:
+            from mockinterview.ui.html import to_html
+            from mockinterview.ui.progress_doc import build_progress_doc
+
+            text = to_html(build_progress_doc(report, [(float(t.min), t.label) for t in rubric.verdicts]))
+        if output is None:
+            typer.echo(text, nl=not text.endswith("\n"))
+            return
+        from mockinterview.files import atomic_write
+        from mockinterview.ui import console
+
+        atomic_write(output, text)
+        if not as_json:
+            console.stderr().print(f"Progress written to {output}", markup=False)
+            return
+    if as_json:
         print_json(data)
         return
     from mockinterview.ui import console
     from mockinterview.ui.progress_view import print_progress
 
-    print_progress(console.stdout(), report)
+    print_progress(console.stdout(), report, use_pager=state(ctx).pager)
 
 
 @app.command("next")

@@ -7,13 +7,25 @@ from typing import Annotated
 
 import typer
 
-from mockinterview.cli.app import app, catalogue, print_json
+from mockinterview.cli.app import app, catalogue, print_json, state
 from mockinterview.cli.output import Format, emit_scorecard
 
 FormatOpt = Annotated[
     Format | None, typer.Option("--format", help="Export the scorecard as md, json or html (with --output).")
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the export to this file.", metavar="FILE")]
+
+
+def _complete_targets(incomplete: str) -> list[tuple[str, str]]:
+    from mockinterview.cli.complete import targets
+
+    return targets(incomplete)
+
+
+def _complete_sessions(incomplete: str) -> list[tuple[str, str]]:
+    from mockinterview.cli.complete import session_ids
+
+    return session_ids(incomplete)
 
 
 @app.command()
@@ -25,6 +37,7 @@ def score(
             metavar="[SCENARIO|SESSION]",
             help="A scenario id to score practice done elsewhere, or an interview id to (re)score. "
             "Default: the latest unscored interview.",
+            autocompletion=_complete_targets,
         ),
     ] = None,
     scores_file: Annotated[
@@ -39,13 +52,24 @@ def score(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as one JSON document.")] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    template: Annotated[
+        bool,
+        typer.Option(
+            "--template", help="Print a score file to fill in (every criterion id and its meaning) and store nothing."
+        ),
+    ] = False,
 ) -> None:
     """Self-assess an interview on the 1-5 rubric and the 50/30/20 bands; print the scorecard.
 
     Without --scores/--set it asks, criterion by criterion (needs a terminal). Rescoring keeps
-    the earlier scores in the interview's history.
+    the earlier scores in the interview's history. `score SCENARIO --template > my-scores.yaml`
+    starts a score file.
     """
     from mockinterview.content.loader import load_rubric
+
+    if template:
+        _print_template(ctx, target)
+        return
     from mockinterview.errors import MockInterviewError
     from mockinterview.interview.lookup import score_target
     from mockinterview.interview.session import start_session
@@ -67,7 +91,8 @@ def score(
             assessment = answers.given(rubric, scenario, previous=previous, scores_file=scores_file, sets=sets or [])
         else:
             prompter.require_terminal(
-                "Give the scores without prompts: --scores FILE.yaml or --set criterion=N (see docs/scoring.md)."
+                "Give the scores without prompts: --scores FILE.yaml or --set criterion=N "
+                "(a file to fill in: mockinterview score SCENARIO --template; more: mockinterview help scoring)."
             )
 
         if session is not None and session.assessment is not None and not yes:
@@ -89,11 +114,31 @@ def score(
             card = assessing.record(store, start_session(scenario, mode="manual"), scenario, rubric, assessment, new=True)
         else:
             card = assessing.record(store, session, scenario, rubric, assessment)
-    emit_scorecard(card, as_json=as_json, fmt=fmt, output=output)
+    emit_scorecard(card, as_json=as_json, fmt=fmt, output=output, page=state(ctx).pager)
+
+
+def _print_template(ctx: typer.Context, target: str | None) -> None:
+    """The score file template: for the scenario (or the interview's scenario) named, else generic."""
+    from mockinterview.content.loader import load_rubric
+    from mockinterview.scoring.template import score_template
+
+    scenario = None
+    if target is not None:
+        cat = catalogue(ctx)
+        if target in cat.entries:
+            scenario = cat.get(target)
+        else:
+            from mockinterview.interview.lookup import score_target
+            from mockinterview.store import Store
+
+            with Store() as store:
+                scenario = score_target(store, cat, target).scenario
+    typer.echo(score_template(load_rubric(), scenario), nl=False)
 
 
 @app.command()
 def history(
+    ctx: typer.Context,
     scenario: Annotated[str | None, typer.Option("--scenario", help="Only interviews of this scenario.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
     page: Annotated[int, typer.Option("--page", min=1, help="Page of --limit rows, newest first.")] = 1,
@@ -120,31 +165,40 @@ def history(
         else:
             out.print("No interviews yet. Start one with: mockinterview run url-shortener")
         return
-    out.print(history_table(rows))
+    from rich.console import RenderableType
+    from rich.text import Text
+
+    from mockinterview.ui.pager import page as paged
+
+    parts: list[RenderableType] = [history_table(rows)]
     shown_to = (page - 1) * limit + len(rows)
     if total > shown_to:
-        out.print(f"[dim]{shown_to} of {total} shown; next: --page {page + 1}[/dim]")
+        parts.append(Text(f"{shown_to} of {total} shown; next: --page {page + 1}", style="dim"))
+    paged(out, parts, enabled=state(ctx).pager)
 
 
 @app.command()
 def report(
     ctx: typer.Context,
-    session_id: Annotated[str, typer.Argument(metavar="SESSION", help="An interview id (or a unique prefix), from `history`.")],
+    session_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="SESSION",
+            help="An interview id (or a unique prefix), from `history`.",
+            autocompletion=_complete_sessions,
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scorecard as JSON.")] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """Show the scorecard of a past interview again (or export it)."""
+    """Show the scorecard of a past interview again (or export it): its scores, timings,
+    hints and notes. An interview not scored yet shows its timings, hints and notes."""
     from mockinterview.content.loader import load_rubric
-    from mockinterview.errors import MockInterviewError
     from mockinterview.scoring.scorecard import build
     from mockinterview.store import Store
 
     with Store() as store:
         session = store.get(session_id)
-    if session.assessment is None:
-        raise MockInterviewError(
-            f"interview {session.id} has no scores yet", hint=f"Score it with: mockinterview score {session.id}"
-        )
-    card = build(session, catalogue(ctx).get(session.scenario_id), load_rubric())
-    emit_scorecard(card, as_json=as_json, fmt=fmt, output=output)
+    card = build(session, catalogue(ctx).get(session.scenario_id), load_rubric(), require_scores=False)
+    emit_scorecard(card, as_json=as_json, fmt=fmt, output=output, page=state(ctx).pager)

@@ -2,8 +2,8 @@
 
 The rules (:func:`recommend`; the command's explanation repeats them):
 
-1. Target level: ``--level``, else the level of your latest scored interview, else
-   entry.
+1. Target level: ``--level``, else the level of your latest scored interview, moved
+   up one level at a time while readiness says you are ready at it, else entry.
 2. For each rubric criterion, its *average recent score* is the mean over your last
    :data:`~mockinterview.progress.rules.FOCUS_WINDOW` scored interviews at the target level (or at any level if you
    have none there yet), and *days since practised* is the days since your last
@@ -18,7 +18,11 @@ The rules (:func:`recommend`; the command's explanation repeats them):
    scored ``fit = sum over the focus of priority * min(relevance, 2)``, where relevance
    is how many of its common mistakes name the criterion, plus one if its rubric
    notes do; then ``fit * freshness``, with ``freshness = min(1, 0.5 + days since you
-   last did it / 28)`` (1 if never done). Ties go to the scenario done least recently.
+   last did it / 28)`` (1 if never done), and ``variety = 1 / (1 + extra / 2)``, where
+   extra is how many more times you did it than the least-done candidate. When the
+   level has a single scenario and you have done it :data:`VARIETY_REPEATS` times or
+   more, the scenarios of the nearest other level (the next one up first) join in at
+   :data:`STRETCH` of their score. Ties go to the scenario done least recently.
 
 :func:`next_for_catalogue` is what the command runs: it ranks the catalogue read the
 quick way, then checks its pick as ``run`` will (skipping broken files).
@@ -44,7 +48,12 @@ if TYPE_CHECKING:
     from mockinterview.content.scenario import Scenario
     from mockinterview.store import Store
 
-__all__ = ["freshness", "next_for_catalogue", "priority", "recommend", "relevance"]
+__all__ = ["STRETCH", "VARIETY_REPEATS", "freshness", "next_for_catalogue", "priority", "recommend", "relevance", "variety"]
+
+#: Done this many times, the only scenario of a level makes room for the next level's.
+VARIETY_REPEATS = 3
+#: The share of its score a scenario of another level keeps when it joins in.
+STRETCH = 0.75
 
 
 def priority(average: float, days: float) -> float:
@@ -61,6 +70,22 @@ def relevance(scenario: Scenario, criterion: str) -> int:
 def freshness(days: float | None) -> float:
     """1 for a scenario never done (or done 14+ days ago), down to 0.5 for one done today."""
     return 1.0 if days is None else min(1.0, 0.5 + max(days, 0.0) / DAYS_CAP)
+
+
+def variety(times: int, least: int) -> float:
+    """1 for the least-done candidate, 1/2 two more times done, 1/3 four more, ..."""
+    return 1.0 / (1.0 + max(0, times - least) / 2.0)
+
+
+def _neighbour(scenarios: Sequence[Scenario], level: str) -> list[Scenario]:
+    """The scenarios of the nearest other level that has any, the level above first."""
+    rank = {lv: i for i, lv in enumerate(LEVELS)}
+    here = rank.get(level, 0)
+    others = {s.level for s in scenarios if s.level != level}
+    if not others:
+        return []
+    nearest = min(others, key=lambda lv: (abs(rank.get(lv, 0) - here), rank.get(lv, 0) < here))
+    return [s for s in scenarios if s.level == nearest]
 
 
 def _candidates(scenarios: Sequence[Scenario], level: str) -> tuple[list[Scenario], str]:
@@ -100,10 +125,23 @@ def _recommend(
 
     # 1. the target level
     latest_level = latest[0].level
+    ready_by_level = {r.level: r for r in readiness(store, rubric)}
     if level is not None:
         target, level_reason = level, f"you asked for {level}"
     elif latest_level in LEVELS:
         target, level_reason = latest_level, "the level of your latest scored interview (use --level to choose)"
+        climbed: list[Readiness] = []
+        while (r := ready_by_level.get(target)) is not None and r.status == "ready" and target != LEVELS[-1]:
+            climbed.append(r)
+            target = LEVELS[LEVELS.index(target) + 1]
+        if climbed:
+            first = climbed[0]
+            over = "" if first.average_100 is None else f"average {first.average_100:.1f}/100 over your last {len(first.totals)}"
+            level_reason = (
+                f"up from {latest_level}: readiness says you are ready at {' and '.join(r.level for r in climbed)} "
+                f"({over}); "
+                f"use --level {latest_level} to stay"
+            )
     else:
         target, level_reason = "entry", "your latest interview has no known level, so entry"
 
@@ -140,22 +178,35 @@ def _recommend(
 
     # 4. the scenario
     pool, pool_level = _candidates(scenarios, target)
+    widened: list[Scenario] = []
+    if len(pool) == 1 and done.get(pool[0].id, (None, 0))[1] >= VARIETY_REPEATS:
+        widened = _neighbour(scenarios, pool_level)
+    stretch = {s.id for s in widened}
+    least = min((done.get(s.id, (None, 0))[1] for s in pool + widened), default=0)
     cands: list[Candidate] = []
-    for s in pool:
+    for s in pool + widened:
         fit = sum(f.priority * min(relevance(s, f.criterion), 2) for f in focus)
         last_done, times = done.get(s.id, (None, 0))
         d = days_since(current, last_done)
         fr = freshness(d)
+        va = variety(times, least) * (STRETCH if s.id in stretch else 1.0)
         covers = [f.criterion for f in focus if relevance(s, f.criterion) > 0]
-        cands.append(Candidate(s.id, s.title, s.level, s.minutes, fit, fr, fit * fr, times, d, covers))
-    cands.sort(key=lambda c: (-c.score, -c.freshness, c.times_done, c.id))
+        cands.append(Candidate(s.id, s.title, s.level, s.minutes, fit, fr, fit * fr * va, times, d, covers, va))
+    cands.sort(key=lambda c: (-c.score, -c.freshness * c.variety, c.times_done, c.id))
     chosen = cands[0] if cands else None
     chosen_scenario = next((s for s in scenarios if chosen and s.id == chosen.id), None)
     if chosen_scenario is not None:
         focus = [f._replace(in_scenario=_mentions(chosen_scenario, f.criterion)) for f in focus]
 
-    ready = next((r for r in readiness(store, rubric) if r.level == target), None)
+    ready = ready_by_level.get(target)
     explanation = _explain(target, level_reason, pool_level, scope, focus, chosen, cands[1:3], ready, len(ranked) == 0)
+    if widened:
+        only = pool[0]
+        explanation.insert(
+            -1,
+            f"You have done {only.id} {plural(done[only.id][1], 'time')} and it is the only {pool_level} scenario, "
+            f"so the {widened[0].level} scenarios are in the running too, at {STRETCH:.0%} of their score.",
+        )
     return Recommendation(True, target, level_reason, chosen, focus, cands[1:3], explanation, ready)
 
 
@@ -226,7 +277,7 @@ def _explain(
         lines.append("No scenario in the catalogue to recommend; add one with --scenarios DIR.")
         return lines
     where = f"{article(chosen.level)} {chosen.level}-level scenario"
-    if pool_level != target:
+    if pool_level != target and chosen.level == pool_level:
         where += f" (the catalogue has none at {target}; {chosen.level} is the nearest level)"
     why = f"Next: {chosen.id}, {where} of {chosen.minutes} minutes"
     focus_names = {f.criterion: f.name for f in focus}
@@ -266,10 +317,12 @@ def _explain(
         else:
             lines.append(f"You are ready at {target} ({ready.reason}); keep the streak going.")
     elif ready is not None:
-        lines.append(f"Readiness at {target}: {ready.label} ({ready.reason}).")
+        advice = "" if f"next --level {target}" in ready.advice else f" {ready.advice}."
+        lines.append(f"Readiness at {target}: {ready.label} ({ready.reason}).{advice}")
     lines.append(
         f"How it was chosen: {FORMULA}; scenarios score priority x min(relevance, 2) over the focus, "
-        "times freshness (0.5 if done today, 1 after 14 days or if never done)."
+        "times freshness (0.5 if done today, 1 after 14 days or if never done), times variety "
+        "(1 for the least-done, 1/2 if done twice more, 1/3 four times more)."
     )
     return lines
 

@@ -79,6 +79,7 @@ class Trend(NamedTuple):
     score_50: list[float | None]
     groups: dict[str, list[float | None]]
     criteria: dict[str, list[float | None]]
+    total_100: list[float | None]  # the band total per point (the verdict's scale)
 
     def to_dict(self) -> dict[str, Any]:
         def r(xs: list[float | None]) -> list[float | None]:
@@ -88,6 +89,7 @@ class Trend(NamedTuple):
             "unit": self.unit,
             "points": [{"label": lab, "interviews": n} for lab, n in zip(self.labels, self.interviews, strict=True)],
             "score_50": r(self.score_50),
+            "total_100": r(self.total_100),
             "groups": {k: r(v) for k, v in self.groups.items()},
             "criteria": {k: r(v) for k, v in self.criteria.items()},
         }
@@ -192,6 +194,9 @@ class Readiness(NamedTuple):
     weakest_name: str | None
     weakest_average: float | None
     reason: str
+    below: int = 0  # interviews considered that are below the Pass mark
+    advice: str = ""  # what to do next, with the command
+    pass_mark: float = 70.0
 
     @property
     def label(self) -> str:
@@ -214,7 +219,10 @@ class Readiness(NamedTuple):
             "weakest": None
             if self.weakest is None
             else {"criterion": self.weakest, "name": self.weakest_name, "average": rounded(self.weakest_average)},
+            "pass_mark": self.pass_mark,
+            "below_pass": self.below,
             "reason": self.reason,
+            "advice": self.advice,
         }
 
 
@@ -305,6 +313,7 @@ class Progress(NamedTuple):
     calibration: Calibration
     names: dict[str, str]  # criterion and group id -> display name
     group_of: dict[str, str]  # criterion id -> group id
+    thresholds: str = ""  # the verdict cut-offs, as every explanation of a verdict shows them
 
     @property
     def empty(self) -> bool:
@@ -336,6 +345,7 @@ class Progress(NamedTuple):
             "practice": self.practice.to_dict(),
             "readiness": [r.to_dict() for r in self.readiness],
             "calibration": self.calibration.to_dict(),
+            "thresholds": self.thresholds,
         }
 
 
@@ -373,6 +383,7 @@ class Candidate(NamedTuple):
     times_done: int
     days_since_done: float | None
     covers: list[str]  # focus criteria it exercises
+    variety: float = 1.0  # less for a scenario done more often than the others
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -383,6 +394,7 @@ class Candidate(NamedTuple):
             "fit": rounded(self.fit),
             "freshness": rounded(self.freshness),
             "score": rounded(self.score),
+            "variety": rounded(self.variety),
             "times_done": self.times_done,
             "days_since_done": None if self.days_since_done is None else round(self.days_since_done),
             "covers": self.covers,

@@ -165,7 +165,14 @@ def _summarize(
         calibration=calibration(store, rubric, evals, filters),
         names={**names.name, **names.group_name},
         group_of=dict(names.group_of),
+        thresholds=_thresholds(rubric),
     )
+
+
+def _thresholds(rubric: Rubric) -> str:
+    from mockinterview.scoring.arithmetic import thresholds_text
+
+    return thresholds_text(rubric)
 
 
 def _trend(store: Store, names: Names, filters: Filters, scored: int, last: datetime | None) -> Trend:
@@ -173,18 +180,20 @@ def _trend(store: Store, names: Names, filters: Filters, scored: int, last: date
     labels: list[str] = []
     counts: list[int] = []
     score: list[float | None] = []
+    total: list[float | None] = []
     crit: dict[str, list[float | None]] = {c: [] for c in names.criteria}
     if scored <= TREND_POINTS:
         unit = "interview"
         picked = q.recent_days(filters, TREND_POINTS)[::-1]
-        index = {sid: i for i, (sid, _, _) in enumerate(picked)}
-        for _, day, score_50 in picked:
+        index = {sid: i for i, (sid, _, _, _) in enumerate(picked)}
+        for _, day, score_50, total_100 in picked:
             labels.append(day)
             counts.append(1)
             score.append(score_50)
+            total.append(total_100)
             for c in crit:
                 crit[c].append(None)
-        for sid, criterion, value in q.current_scores([sid for sid, _, _ in picked]):
+        for sid, criterion, value in q.current_scores([sid for sid, _, _, _ in picked]):
             if criterion in crit:
                 crit[criterion][index[sid]] = float(value)
     else:
@@ -203,10 +212,11 @@ def _trend(store: Store, names: Names, filters: Filters, scored: int, last: date
         labels = [w.isoformat() for w in weeks]
         counts = [0] * len(weeks)
         score = [None] * len(weeks)
+        total = [None] * len(weeks)
         crit = {c: [None] * len(weeks) for c in names.criteria}
-        for wk, n, avg in q.weekly_scores(filters, start):
+        for wk, n, avg, avg_100 in q.weekly_scores(filters, start):
             if wk in pos:
-                counts[pos[wk]], score[pos[wk]] = n, avg
+                counts[pos[wk]], score[pos[wk]], total[pos[wk]] = n, avg, avg_100
         for wk, criterion, avg in q.weekly_criteria(filters, start):
             if wk in pos and criterion in crit:
                 crit[criterion][pos[wk]] = avg
@@ -218,7 +228,7 @@ def _trend(store: Store, names: Names, filters: Filters, scored: int, last: date
             vals = [v for c in members if (v := crit[c][i]) is not None]
             series.append(sum(vals) / len(vals) if vals else None)
         groups[gid] = series
-    return Trend(unit, labels, counts, score, groups, crit)
+    return Trend(unit, labels, counts, score, groups, crit, total)
 
 
 def _criterion_stats(store: Store, names: Names, filters: Filters, limit: int = RECENT) -> list[CriterionStat]:

@@ -3,11 +3,12 @@
 * group subtotal: the sum of a group's five criteria (5..25);
 * score /50: technical + communication subtotals, as in the first document's
   "Overall Score N/50"; its percentage and label;
-* band points: each band is suggested in proportion to its matching group
-  (``round(subtotal / 25 * band points)``, halves up), and the user may adjust it
-  anywhere within 0..band points; the total /100 decides the verdict.
+* band points: each band is suggested in proportion to the criteria the rubric says
+  feed it (``round(their sum / (5 x how many) * band points)``, halves up), and the
+  user may adjust it anywhere within 0..band points; the total /100 decides the
+  verdict, the one headline verdict of a scorecard.
 
-See docs/scoring.md for a worked example.
+See docs/scoring.md (``mockinterview help scoring``) for the reasons and a worked example.
 """
 
 from __future__ import annotations
@@ -86,14 +87,29 @@ def label_50(rubric: Rubric, score: float) -> Threshold:
     return threshold_for(rubric.labels_50, percent_50(score))
 
 
+def band_criteria(rubric: Rubric, band_id: str) -> list[str]:
+    """The criteria whose scores suggest a band's points, in rubric order.
+
+    The rubric's ``bands[].criteria``; a rubric that names none falls back to the
+    criteria of the group whose ``band`` this is.
+    """
+    band = rubric.band(band_id)
+    named = set(band.criteria) or {c.id for g in rubric.groups if g.band == band_id for c in rubric.criteria_in(g.id)}
+    return [c.id for c in rubric.criteria if c.id in named]
+
+
+def band_subtotal(rubric: Rubric, scores: Mapping[str, int], band_id: str) -> tuple[int, int]:
+    """(sum, maximum) of the scores that feed a band: (18, 25) for five criteria."""
+    ids = band_criteria(rubric, band_id)
+    return sum(scores[c] for c in ids), 5 * len(ids)
+
+
 def suggest_bands(rubric: Rubric, scores: Mapping[str, int]) -> dict[str, int]:
-    """Band points in proportion to each band's matching group subtotal."""
-    subtotals = group_subtotals(rubric, scores)
+    """Band points in proportion to the scores of the criteria that feed each band."""
     out: dict[str, int] = {}
-    for g in rubric.groups:
-        band = rubric.band(g.band)
-        n = len(rubric.criteria_in(g.id))
-        out[band.id] = round_half_up(subtotals[g.id] / (5 * n) * band.points)
+    for band in rubric.bands:
+        total, most = band_subtotal(rubric, scores, band.id)
+        out[band.id] = round_half_up(total / most * band.points) if most else 0
     return out
 
 
@@ -122,12 +138,42 @@ def verdict(rubric: Rubric, total: float) -> Threshold:
     return threshold_for(rubric.verdicts, total)
 
 
+def meaning_for(threshold: Threshold, level: str | None) -> tuple[str, bool]:
+    """What a verdict means for a scenario of ``level``, and whether the wording is ours.
+
+    The rubric's ``meaning`` is document 003's (a mid-level interview); ``meanings`` holds
+    our wording for the levels where the document's would name the wrong one.
+    """
+    own: Mapping[str, str] = getattr(threshold, "meanings", None) or {}
+    if level is not None and level in own:
+        return own[level], True
+    return threshold.meaning, threshold.derived
+
+
+def thresholds_text(rubric: Rubric) -> str:
+    """``Strong Pass 85+ · Pass 70–84 · Weak Pass 55–69 · No Pass below 55``: the verdict cut-offs."""
+    ordered = sorted(rubric.verdicts, key=lambda t: -t.min)
+    parts: list[str] = []
+    for i, t in enumerate(ordered):
+        lo = f"{t.min:g}"
+        if i == 0:
+            parts.append(f"{t.label} {lo}+")
+        elif t.min == 0:
+            parts.append(f"{t.label} below {ordered[i - 1].min:g}")
+        else:
+            parts.append(f"{t.label} {lo}–{ordered[i - 1].min - 1:g}")
+    return " · ".join(parts)
+
+
 @dataclass(frozen=True)
 class BandResult:
     band: Band
     points: int
     suggested: int
     level: BandLevel
+    criteria: tuple[str, ...] = ()  # the criteria that fed the suggestion
+    subtotal: int = 0  # their sum
+    subtotal_max: int = 0
 
 
 @dataclass(frozen=True)
@@ -156,6 +202,9 @@ class Result:
                     "max": b.band.points,
                     "suggested": b.suggested,
                     "level": b.level.name,
+                    "criteria": list(b.criteria),
+                    "subtotal": b.subtotal,
+                    "subtotal_max": b.subtotal_max,
                 }
                 for b in self.bands
             },
@@ -168,9 +217,15 @@ def evaluate(rubric: Rubric, scores: Mapping[str, int], bands: Mapping[str, int]
     """Score a complete set of criteria; ``bands`` overrides the suggested band points."""
     suggested = suggest_bands(rubric, scores)
     chosen = {**suggested, **(bands or {})}
-    band_results = [
-        BandResult(b, chosen[b.id], suggested[b.id], b.level_for(chosen[b.id])) for b in rubric.bands
-    ]
+    band_results = []
+    for b in rubric.bands:
+        fed, most = band_subtotal(rubric, scores, b.id)
+        band_results.append(
+            BandResult(
+                b, chosen[b.id], suggested[b.id], b.level_for(chosen[b.id]),
+                tuple(band_criteria(rubric, b.id)), fed, most,
+            )
+        )  # fmt: skip
     total = sum(br.points for br in band_results)
     s50 = score_50(rubric, scores)
     return Result(

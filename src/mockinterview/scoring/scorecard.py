@@ -1,26 +1,84 @@
 """The scorecard as data: everything a candidate reads after an interview, computed
-from the scenario, the session and the rubric, before any rendering (rich, Markdown,
-JSON or HTML all render this one object)."""
+from the scenario, the session and the rubric, before any rendering (the terminal,
+Markdown, HTML and JSON all render this one object).
+
+An interview without scores has a scorecard too (``result`` is None): its timings,
+notes, hints and estimates, so ``report`` can show it and say how to score it.
+
+Content the seed documents do not state (``derived: true`` in the scenario, the
+rubric's own wording) is flagged per item, so every view can mark it once; see
+:data:`DERIVED_NOTE`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mockinterview.content.rubric import Rubric
-from mockinterview.content.scenario import Mistake, Scenario
-from mockinterview.estimation.grading import scalability_from_counts
 from mockinterview.interview.session import Session, iso
-from mockinterview.scoring.arithmetic import Result, evaluate
+from mockinterview.scoring.arithmetic import (
+    BandResult,
+    Result,
+    evaluate,
+    meaning_for,
+    percent_50,
+    thresholds_text,
+)
+from mockinterview.scoring.suggest import Suggestion, suggest_scalability, suggest_time_management, suggestions
+
+if TYPE_CHECKING:
+    from mockinterview.content.rubric import Rubric
+    from mockinterview.content.scenario import Scenario
+
+__all__ = [
+    "DERIVED_MARK",
+    "DERIVED_NOTE",
+    "DIFFICULTIES",
+    "BandView",
+    "Calibration",
+    "DocumentOverall",
+    "FollowUpView",
+    "HintView",
+    "Insight",
+    "MistakeView",
+    "PhaseNotes",
+    "PhaseTiming",
+    "Scorecard",
+    "Suggestion",
+    "build",
+    "follow_up_level",
+    "pick_follow_ups",
+    "pick_insights",
+    "suggest_scalability",
+    "suggest_time_management",
+    "suggestions",
+    "timings",
+]
 
 DIFFICULTIES = ("medium", "advanced", "expert")
 
+#: The one mark every view puts after content the seed documents do not state, and
+#: the one sentence that explains it (shown once per page, only if a mark is shown).
+DERIVED_MARK = "†"
+DERIVED_NOTE = "written for this coach; not in the source interview"
+
 
 @dataclass(frozen=True)
-class Suggestion:
-    criterion: str
-    score: int
-    reason: str
+class MistakeView:
+    title: str
+    problem: str
+    interviewer_response: str
+    answer: str | None  # what a strong candidate does instead
+    criteria: tuple[str, ...]
+    derived: bool
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    question: str
+    answer: str | None  # what a strong answer says
+    derived: bool
 
 
 @dataclass(frozen=True)
@@ -30,20 +88,51 @@ class Insight:
     criterion: str
     name: str
     score: int
-    descriptor: str
+    descriptor: str  # the rubric's wording for this score (ours: always derived)
     feedback: list[str] = field(default_factory=list)  # the document's strengths / improvements that match
-    mistakes: list[Mistake] = field(default_factory=list)
+    mistakes: list[MistakeView] = field(default_factory=list)
     note: str | None = None  # the scenario's note on this criterion
+    feedback_derived: bool = False
+
+
+@dataclass(frozen=True)
+class BandView:
+    """One point band as scored, with what its level looks like in this scenario."""
+
+    result: BandResult
+    descriptors: tuple[str, ...]
+    own: bool  # the scenario's own descriptors (else the rubric's, the feed document's words)
+    derived: bool
 
 
 @dataclass(frozen=True)
 class PhaseTiming:
     title: str
     kind: str
-    planned_minutes: float
+    planned_minutes: float  # the plan, before ^T extensions
+    added_minutes: float  # ^T extensions
     actual_minutes: float
-    overtime_minutes: float
+    overtime_minutes: float  # past the plan and its extensions
     notes_chars: int
+    hints: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class HintView:
+    phase: str
+    kind: str  # probe | hint
+    text: str
+    at_minutes: float
+
+
+@dataclass(frozen=True)
+class PhaseNotes:
+    title: str
+    kind: str
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -59,37 +148,93 @@ class Calibration:
 
 
 @dataclass(frozen=True)
+class DocumentOverall:
+    """The document's stated overall for its own candidate, and whether its arithmetic holds."""
+
+    score: float
+    out_of: int
+    percent: float
+    label: str
+    criteria_sum: int | None  # what its criterion scores add up to (None: it does not score all of them)
+    criteria_count: int
+
+    @property
+    def slips(self) -> bool:
+        return self.criteria_sum is not None and self.criteria_sum != self.score
+
+    def sentence(self) -> str:
+        text = f"The document scored its candidate {self.score:g}/{self.out_of} ({self.percent:g}%) {self.label}."
+        if self.slips and self.criteria_sum is not None:
+            text += (
+                f" Its {self.criteria_count} criterion scores add up to {self.criteria_sum} "
+                f"({percent_50(self.criteria_sum):g}%), not {self.score:g}: the doc column uses the scores as given."
+            )
+        return text
+
+
+@dataclass(frozen=True)
 class Scorecard:
     session: Session
     scenario: Scenario
     rubric: Rubric
-    result: Result
+    result: Result | None  # None: not scored yet
     strengths: list[Insight]
     improvements: list[Insight]
     follow_up_difficulty: str
-    follow_ups: list[str]
+    follow_ups: list[FollowUpView]
     calibration: list[Calibration]
     timings: list[PhaseTiming]
     checklist: dict[str, list[str]]
     extra_scores: dict[str, int]
+    bands: list[BandView] = field(default_factory=list)
+    verdict_meaning: str = ""
+    verdict_meaning_derived: bool = False
+    thresholds: str = ""
+    document_overall: DocumentOverall | None = None
+    notes: list[PhaseNotes] = field(default_factory=list)
+    hints: list[HintView] = field(default_factory=list)
+    checklist_derived: bool = False
+    #: The coach's evidence per criterion (lines that led to a suggested score), shown
+    #: beside each self-score once the coach provides it; empty until then.
+    evidence: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    @property
+    def scored(self) -> bool:
+        return self.result is not None
 
     def to_dict(self) -> dict[str, Any]:
         s = self.session
-        r = self.result.to_dict()
         a = s.assessment
-        return {
+        data: dict[str, Any] = {
             "session_id": s.id,
             "scenario": s.scenario_id,
             "title": s.scenario_title,
             "level": s.level,
             "date": iso(s.started_at),
             "mode": s.mode,
-            **r,
+            "state": s.state,
+            "scored": self.scored,
+        }
+        if self.result is not None:
+            data |= self.result.to_dict()
+            for b in self.bands:
+                data["bands"][b.result.band.id] |= {"descriptors": list(b.descriptors), "derived": b.derived}
+        else:
+            data |= {k: None for k in ("scores", "groups", "score_50", "percent_50", "label_50", "bands")}
+            data |= {"total_100": None, "verdict": None}
+        data["verdict_meaning"] = self.verdict_meaning or None
+        data["verdict_meaning_derived"] = self.verdict_meaning_derived
+        data["thresholds"] = self.thresholds
+        data |= {
             "extra_scores": dict(self.extra_scores),
             "checklist": self.checklist,
             "strengths": [_insight_dict(i) for i in self.strengths],
             "improvements": [_insight_dict(i) for i in self.improvements],
-            "follow_ups": {"difficulty": self.follow_up_difficulty, "questions": list(self.follow_ups)},
+            "follow_ups": {
+                "difficulty": self.follow_up_difficulty,
+                "questions": [f.question for f in self.follow_ups],
+                "items": [{"question": f.question, "answer": f.answer, "derived": f.derived} for f in self.follow_ups],
+            },
             "calibration": [
                 {"criterion": c.criterion, "yours": c.yours, "document": c.document, "difference": c.difference}
                 for c in self.calibration
@@ -99,19 +244,45 @@ class Scorecard:
                 if self.scenario.evaluation and self.scenario.evaluation.overall
                 else None
             ),
-            "timing": [t.__dict__ for t in self.timings],
+        }
+        if self.document_overall is not None:
+            data["document_overall_note"] = self.document_overall.sentence()
+            data["document_criteria_sum"] = self.document_overall.criteria_sum
+        data |= {
+            "timing": [t.to_dict() for t in self.timings],
+            "hints": [h.__dict__ for h in self.hints],
+            "notes": [n.__dict__ for n in self.notes],
             "estimates": [e.__dict__ for e in s.estimates],
             "scored_at": iso(a.created_at) if a else None,
+            "derived_note": f"{DERIVED_MARK} {DERIVED_NOTE}: items with \"derived\": true",
         }
+        if self.evidence:
+            data["evidence"] = {k: list(v) for k, v in self.evidence.items()}
+        return data
 
 
 def _insight_dict(i: Insight) -> dict[str, Any]:
     return {
         "criterion": i.criterion,
         "score": i.score,
+        "descriptor": i.descriptor,
+        "note": i.note,
         "feedback": list(i.feedback),
-        "mistakes": [{"title": m.title, "interviewer_response": m.interviewer_response} for m in i.mistakes],
+        "mistakes": [
+            {
+                "title": m.title,
+                "problem": m.problem,
+                "interviewer_response": m.interviewer_response,
+                "answer": m.answer,
+                "criteria": list(m.criteria),
+                "derived": m.derived,
+            }
+            for m in i.mistakes
+        ],
     }
+
+
+# --------------------------------------------------------------------------- picking
 
 
 def _matches(text: str, keywords: list[str]) -> bool:
@@ -119,16 +290,32 @@ def _matches(text: str, keywords: list[str]) -> bool:
     return any(k.lower() in low for k in keywords)
 
 
+def mistakes_for(scenario: Scenario, cid: str, n: int = 2) -> list[MistakeView]:
+    """The scenario's common mistakes that name ``cid`` in their criteria, those that name
+    it first before those that name it later (the data ties each mistake to the criteria
+    it is evidence for; nothing is matched by words)."""
+    tied = [m for m in scenario.common_mistakes if cid in m.criteria]
+    tied.sort(key=lambda m: list(m.criteria).index(cid))
+    return [
+        MistakeView(
+            m.title, m.problem, m.interviewer_response, getattr(m, "answer", None), tuple(m.criteria), bool(m.derived)
+        )
+        for m in tied[:n]
+    ]
+
+
 def _insight(rubric: Rubric, scenario: Scenario, cid: str, score: int, feedback: list[str]) -> Insight:
     c = rubric.criterion(cid)
+    ev = scenario.evaluation
     return Insight(
         criterion=cid,
         name=c.name,
         score=score,
         descriptor=c.descriptors.for_score(score),
         feedback=[f for f in feedback if _matches(f, c.keywords)][:2],
-        mistakes=[m for m in scenario.common_mistakes if cid in m.criteria][:2],
+        mistakes=mistakes_for(scenario, cid),
         note=scenario.rubric.notes.get(cid),
+        feedback_derived=bool(ev and ev.derived),
     )
 
 
@@ -157,20 +344,31 @@ def pick_insights(
 def follow_up_level(level: str, verdict: str) -> str:
     """Medium / advanced / expert from the verdict, shifted one step by the level."""
     base = {"No Pass": 0, "Weak Pass": 0, "Pass": 1, "Strong Pass": 2}.get(verdict, 1)
-    shift = {"entry": -1, "mid": 0, "senior": 1}.get(level, 0)
+    shift = {"entry": -1, "mid": 0, "senior": 1, "staff": 1}.get(level, 0)
     if verdict in ("No Pass", "Weak Pass"):
         shift = min(shift, 0)
     return DIFFICULTIES[max(0, min(2, base + shift))]
 
 
-def pick_follow_ups(scenario: Scenario, difficulty: str, n: int = 3) -> tuple[str, list[str]]:
+def _follow_up(item: object, derived_all: bool) -> FollowUpView:
+    """A follow-up as the scenario gives it: plain text, or a question with its answer."""
+    if isinstance(item, str):
+        return FollowUpView(item, None, derived_all)
+    question = str(getattr(item, "question", item))
+    return FollowUpView(question, getattr(item, "answer", None), derived_all or bool(getattr(item, "derived", False)))
+
+
+def pick_follow_ups(scenario: Scenario, difficulty: str, n: int = 3) -> tuple[str, list[FollowUpView]]:
     fu = scenario.follow_ups
-    pools = {"medium": fu.medium, "advanced": fu.advanced, "expert": fu.expert}
+    pools: dict[str, Sequence[object]] = {"medium": fu.medium, "advanced": fu.advanced, "expert": fu.expert}
     i = DIFFICULTIES.index(difficulty)
     for j in (i, i - 1, i + 1, i - 2, i + 2):
         if 0 <= j < 3 and pools[DIFFICULTIES[j]]:
-            return DIFFICULTIES[j], list(pools[DIFFICULTIES[j]][:n])
+            return DIFFICULTIES[j], [_follow_up(q, bool(fu.derived)) for q in pools[DIFFICULTIES[j]][:n]]
     return difficulty, []
+
+
+# --------------------------------------------------------------------------- the record
 
 
 def timings(session: Session) -> list[PhaseTiming]:
@@ -181,67 +379,67 @@ def timings(session: Session) -> list[PhaseTiming]:
             title=p.title,
             kind=p.kind,
             planned_minutes=round(p.planned_seconds / 60, 1),
+            added_minutes=round(p.extra_seconds / 60, 1),
             actual_minutes=round(p.used_seconds / 60, 1),
             overtime_minutes=round(p.overtime_seconds / 60, 1),
             notes_chars=len(p.notes),
+            hints=len(getattr(p, "hints", ())),
         )
         for p in session.phases
     ]
 
 
-def suggest_time_management(session: Session) -> Suggestion | None:
-    """A 1-5 suggestion from planned vs actual minutes (timed interviews only)."""
-    if not session.timed or not any(p.status == "done" for p in session.phases):
+def hints_of(session: Session) -> list[HintView]:
+    """Every ^G that gave something, phase by phase (empty for sessions that record none)."""
+    out: list[HintView] = []
+    for p in session.phases:
+        for h in getattr(p, "hints", ()):
+            out.append(HintView(p.title, str(h.kind), str(h.text), round(float(h.at_seconds) / 60, 1)))
+    return out
+
+
+def notes_of(session: Session) -> list[PhaseNotes]:
+    return [PhaseNotes(p.title, p.kind, p.notes) for p in session.phases if p.notes.strip()]
+
+
+def document_overall(scenario: Scenario, rubric: Rubric) -> DocumentOverall | None:
+    """The document's stated overall, with the sum of its criterion scores when it scores
+    every criterion of the /50 (the URL shortener's add up to 39 against a stated 38)."""
+    ev = scenario.evaluation
+    if ev is None or ev.overall is None:
         return None
-    planned = sum(p.planned_seconds + p.extra_seconds for p in session.phases)
-    used = session.used_seconds
-    if planned <= 0:
-        return None
-    ratio = used / planned
-    worst = max(
-        ((p.overtime_seconds / p.planned_seconds) if p.planned_seconds else 0.0 for p in session.phases),
-        default=0.0,
-    )
-    if ratio < 0.5:
-        return Suggestion("time_management", 3, f"used {ratio:.0%} of the time: finishing this early usually means depth was skipped")
-    over = max(ratio - 1, 0)
-    for limit, score in ((0.05, 5), (0.15, 4), (0.30, 3), (0.50, 2)):
-        if over <= limit:
-            if score == 5 and worst > 0.5:
-                score = 4
-            break
-    else:
-        score = 1
-    reason = f"used {used / 60:.0f} of {planned / 60:.0f} planned minutes"
-    if worst > 0.5:
-        reason += f"; one phase ran {worst:.0%} over"
-    return Suggestion("time_management", score, reason)
+    ov = ev.overall
+    core = [c.id for g in rubric.groups if g.in_score_50 for c in rubric.criteria_in(g.id)]
+    total = sum(ev.scores[c] for c in core) if all(c in ev.scores for c in core) else None
+    return DocumentOverall(ov.score, ov.out_of, ov.percent, ov.label, total, len(core))
 
 
-def suggest_scalability(session: Session) -> Suggestion | None:
-    """A 1-5 suggestion from the graded capacity estimates (the drill's own rule)."""
-    if not any(e.grade for e in session.estimates):
-        return None
-    on = sum(e.grade == "on_target" for e in session.estimates)
-    mag = sum(e.grade == "order_of_magnitude" for e in session.estimates)
-    score = scalability_from_counts(on, mag, len(session.estimates))
-    if score is None:
-        return None
-    return Suggestion(
-        "scalability_understanding", score,
-        f"{on} of {len(session.estimates)} estimates within 2x, {mag} more within 10x",
-    )
+def _band_views(scenario: Scenario, result: Result) -> list[BandView]:
+    from mockinterview.content.descriptors import band_descriptors
+
+    views = []
+    for b in result.bands:
+        text = band_descriptors(scenario, b.band, b.level)
+        views.append(BandView(b, tuple(text.lines), text.own, text.derived))
+    return views
 
 
-def suggestions(session: Session) -> dict[str, Suggestion]:
-    found = [suggest_time_management(session), suggest_scalability(session)]
-    return {s.criterion: s for s in found if s}
-
-
-def build(session: Session, scenario: Scenario, rubric: Rubric) -> Scorecard:
+def build(session: Session, scenario: Scenario, rubric: Rubric, *, require_scores: bool = True) -> Scorecard:
+    """The scorecard of ``session``. Without scores: an error, unless ``require_scores``
+    is False, which gives the record alone (timings, notes, hints, estimates)."""
     a = session.assessment
+    phases = timings(session)
+    notes, hints = notes_of(session), hints_of(session)
+    cutoffs = thresholds_text(rubric)
+    stated = document_overall(scenario, rubric)
     if a is None:
-        raise ValueError("session has no assessment")
+        if require_scores:
+            raise ValueError("session has no assessment")
+        return Scorecard(
+            session=session, scenario=scenario, rubric=rubric, result=None, strengths=[], improvements=[],
+            follow_up_difficulty="", follow_ups=[], calibration=[], timings=phases, checklist={}, extra_scores={},
+            thresholds=cutoffs, document_overall=stated, notes=notes, hints=hints,
+        )  # fmt: skip
     core = {c.id: a.scores[c.id] for c in rubric.criteria}
     extra = {k: v for k, v in a.scores.items() if k not in core}
     result = evaluate(rubric, core, a.bands)
@@ -249,14 +447,11 @@ def build(session: Session, scenario: Scenario, rubric: Rubric) -> Scorecard:
     difficulty, questions = pick_follow_ups(scenario, follow_up_level(session.level, result.verdict.label))
     ev = scenario.evaluation
     calibration = (
-        [
-            Calibration(cid, rubric.criterion(cid).name, core[cid], doc)
-            for cid, doc in ev.scores.items()
-            if cid in core
-        ]
+        [Calibration(cid, rubric.criterion(cid).name, core[cid], doc) for cid, doc in ev.scores.items() if cid in core]
         if ev
         else []
     )
+    meaning, meaning_derived = meaning_for(result.verdict, session.level)
     return Scorecard(
         session=session,
         scenario=scenario,
@@ -267,7 +462,15 @@ def build(session: Session, scenario: Scenario, rubric: Rubric) -> Scorecard:
         follow_up_difficulty=difficulty,
         follow_ups=questions,
         calibration=calibration,
-        timings=timings(session),
+        timings=phases,
         checklist=dict(a.checklist),
         extra_scores=extra,
+        bands=_band_views(scenario, result),
+        verdict_meaning=meaning,
+        verdict_meaning_derived=meaning_derived,
+        thresholds=cutoffs,
+        document_overall=stated,
+        notes=notes,
+        hints=hints,
+        checklist_derived=bool(scenario.debrief.derived),
     )

@@ -195,18 +195,18 @@ class ProgressQueries:
             ).fetchall()
         return [RecentSession(*r) for r in rows]
 
-    def recent_days(self, filters: Filters, limit: int) -> list[tuple[str, str, int | None]]:
-        """(id, local day, score /50) of the newest ``limit`` scored interviews, newest first."""
+    def recent_days(self, filters: Filters, limit: int) -> list[tuple[str, str, int | None, int | None]]:
+        """(id, local day, score /50, total /100) of the newest ``limit`` scored interviews, newest first."""
         where, params = _where(filters)
         with self._db.read() as conn:
             rows = conn.execute(
                 f"""
-                SELECT s.id, date(s.started_at, 'localtime'), s.score_50 FROM sessions AS s
+                SELECT s.id, date(s.started_at, 'localtime'), s.score_50, s.total_100 FROM sessions AS s
                 WHERE {where} {_NEWEST} LIMIT {int(limit)}
                 """,
                 params,
             ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def current_scores(self, ids: Sequence[str]) -> list[tuple[str, str, int]]:
         """(session id, criterion, score) of the current assessments of ``ids``."""
@@ -227,16 +227,16 @@ class ProgressQueries:
             ).fetchone()
         return None if row is None else str(row[0])
 
-    def weekly_scores(self, filters: Filters, start: date) -> list[tuple[str, int, float | None]]:
-        """(week's Monday, interviews, average /50) per local week from ``start``."""
+    def weekly_scores(self, filters: Filters, start: date) -> list[tuple[str, int, float | None, float | None]]:
+        """(week's Monday, interviews, average /50, average /100) per local week from ``start``."""
         where, params = _where(filters)
         with self._db.read() as conn:
             rows = conn.execute(
-                f"SELECT {_WEEK} AS wk, count(*), AVG(s.score_50) FROM sessions AS s"
+                f"SELECT {_WEEK} AS wk, count(*), AVG(s.score_50), AVG(s.total_100) FROM sessions AS s"
                 f" WHERE {where} AND s.started_at >= ? GROUP BY wk",
                 [*params, local_midnight_utc(start)],
             ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def weekly_criteria(self, filters: Filters, start: date) -> list[tuple[str, str, float]]:
         """(week's Monday, criterion, average) per local week from ``start``."""
@@ -275,8 +275,8 @@ class ProgressQueries:
         """Over the newest ``window`` finished timed interviews (scored or not):
 
         per phase kind (kind, phases, average planned minutes, average used minutes,
-        phases over plan + added time), and per interview (interviews, average planned,
-        average used, average overrun, interviews over plan).
+        phases over plan), and per interview (interviews, average planned, average used,
+        average overrun, interviews over plan). Planned time includes ^T extensions.
         """
         where, params = _where(filters, scored=False)
         pick = f"""
@@ -288,7 +288,7 @@ class ProgressQueries:
         with self._db.read() as conn:
             kinds = conn.execute(
                 f"""{pick}
-                SELECT p.kind, count(*), AVG(p.planned_seconds) / 60.0, AVG(p.used_seconds) / 60.0,
+                SELECT p.kind, count(*), AVG(p.planned_seconds + p.extra_seconds) / 60.0, AVG(p.used_seconds) / 60.0,
                        SUM(p.used_seconds > p.planned_seconds + p.extra_seconds)
                 FROM pick JOIN phases AS p ON p.session_id = pick.id
                 GROUP BY p.kind
@@ -299,7 +299,8 @@ class ProgressQueries:
                 f"""{pick}
                 SELECT count(*), AVG(planned), AVG(used), AVG(used - planned), SUM(used > planned)
                 FROM (
-                    SELECT SUM(p.planned_seconds) / 60.0 AS planned, SUM(p.used_seconds) / 60.0 AS used
+                    SELECT SUM(p.planned_seconds + p.extra_seconds) / 60.0 AS planned,
+                           SUM(p.used_seconds) / 60.0 AS used
                     FROM pick JOIN phases AS p ON p.session_id = pick.id
                     GROUP BY pick.id
                 )

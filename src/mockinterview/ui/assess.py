@@ -93,16 +93,25 @@ def self_assessment(
         scores[cid] = prompter.ask_int(f"{name} (1-5):", 1, 5, default=default)
         save_draft({"scores": scores})
 
-    suggested = suggest_bands(rubric, {c.id: scores[c.id] for c in rubric.criteria})
+    from mockinterview.content.descriptors import band_descriptors
+    from mockinterview.scoring.arithmetic import band_criteria, thresholds_text
+
+    core = {c.id: scores[c.id] for c in rubric.criteria}
+    suggested = suggest_bands(rubric, core)
     bands: dict[str, int] = dict(draft.get("bands", {}))
     out.print()
-    out.print(Text("Point bands (out of 100)", style="bold accent"))
-    out.print(Text("Each band is suggested from its matching group; adjust it within the band's range.", style="muted"))
+    out.print(Text("Point bands (out of 100): these decide the verdict", style="bold accent"))
+    out.print(Text("Each band is suggested from the criteria that feed it; adjust it within the band's range. "
+                   f"Verdicts: {thresholds_text(rubric)}.", style="muted"))
     for band in rubric.bands:
+        fed = band_criteria(rubric, band.id)
+        names = ", ".join(rubric.criterion(c).name for c in fed)
         out.print(Text(f"\n{band.name} (0-{band.points})", style="bold") + Text(f"  suggested {suggested[band.id]}", style="accent"))
+        out.print(Text(f"  from {names}: {sum(core[c] for c in fed)}/{5 * len(fed)}", style="muted"))
         for lv in band.levels:
-            head = Text(f"  {lv.name} {lv.min}-{lv.max}: ", style="bold" if lv.min <= suggested[band.id] <= lv.max else "muted")
-            out.print(head + Text("; ".join(lv.descriptors), style="" if lv.min <= suggested[band.id] <= lv.max else "muted"))
+            here = lv.min <= suggested[band.id] <= lv.max
+            head = Text(f"  {lv.name} {lv.min}-{lv.max}: ", style="bold" if here else "muted")
+            out.print(head + Text("; ".join(band_descriptors(scenario, band, lv).lines), style="" if here else "muted"))
         bands[band.id] = prompter.ask_int(
             f"{band.name} points:", 0, band.points, default=bands.get(band.id, suggested[band.id])
         )

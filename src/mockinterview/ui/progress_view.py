@@ -27,6 +27,7 @@ from mockinterview.progress import (
     Trend,
     sparkline,
 )
+from mockinterview.progress.readiness import average_text
 from mockinterview.ui.console import VERDICT_STYLE
 from mockinterview.wording import ago, plural
 
@@ -133,8 +134,10 @@ class _Page:
     def wrap(self, text: str, *, style: str = "", first: str = "", rest: str = "") -> None:
         self.lines += _wrap(text, self.width, first=first, rest=rest, style=style)
 
-    def show(self, out: Console) -> None:
-        out.print(Text("\n").join(self.lines), soft_wrap=True)
+    def show(self, out: Console, *, page: bool = False) -> None:
+        from mockinterview.ui.pager import page as paged
+
+        paged(out, [Text("\n").join(self.lines)], enabled=page, soft_wrap=True)
 
 
 def _width(out: Console) -> int:
@@ -147,6 +150,11 @@ def _verdict(label: str | None) -> Text:
 
 def _num(x: float | None, fmt: str = ".1f") -> str:
     return "–" if x is None else format(x, fmt)
+
+
+def _avg(x: float | None) -> str:
+    """An average /100 beside its verdict: one decimal, never rounded up across a threshold."""
+    return "–" if x is None else average_text(x)
 
 
 def _kind(kind: str) -> str:
@@ -178,7 +186,7 @@ def empty_message(p: Progress) -> list[str]:
     return lines
 
 
-def print_progress(out: Console, p: Progress) -> None:
+def print_progress(out: Console, p: Progress, *, use_pager: bool = False) -> None:
     page = _Page(_width(out))
     if p.empty:
         for line in empty_message(p):
@@ -202,9 +210,11 @@ def print_progress(out: Console, p: Progress) -> None:
     avg = Text("Average ")
     avg.append(f"{_num(p.score_50)}/50 ({_num(None if p.score_50 is None else p.score_50 * 2, '.0f')}%)", style="bold")
     avg.append(" · ")
-    avg.append(f"{_num(p.total_100, '.0f')}/100 ", style="bold")
+    avg.append(f"{_avg(p.total_100)}/100 ", style="bold")
     avg.append_text(_verdict(p.verdict))
     page.add(avg)
+    if p.thresholds:
+        page.wrap(f"Verdicts from the /100 bands: {p.thresholds}.", style="muted")
 
     _recent(page, p)
     _averages(page, p)
@@ -218,7 +228,7 @@ def print_progress(out: Console, p: Progress) -> None:
     if p.filters.since or p.filters.scenario:
         page.add(Text())
         page.wrap("Readiness and the practice calendar always cover your whole history.", style="muted")
-    page.show(out)
+    page.show(out, page=use_pager)
 
 
 def _recent(page: _Page, p: Progress) -> None:
@@ -244,17 +254,24 @@ def _averages(page: _Page, p: Progress) -> None:
     page.heading("Averages")
     rows: list[list[Cell]] = []
     for i, a in enumerate(p.by_level):
-        rows.append(["by level" if i == 0 else "", Text(a.key), str(a.interviews), _num(a.score_50), _num(a.total_100, ".0f"), _verdict(a.verdict), ""])
+        rows.append(["by level" if i == 0 else "", Text(a.key), str(a.interviews), _num(a.score_50), _avg(a.total_100), _verdict(a.verdict), ""])
     for i, a in enumerate(p.by_scenario):
         last = a.last.astimezone().strftime("%Y-%m-%d") if a.last else ""
-        rows.append(["by scenario" if i == 0 else "", Text(a.key), str(a.interviews), _num(a.score_50), _num(a.total_100, ".0f"), _verdict(a.verdict), last])
+        rows.append(["by scenario" if i == 0 else "", Text(a.key), str(a.interviews), _num(a.score_50), _avg(a.total_100), _verdict(a.verdict), last])
     page.extend(columns(rows, header=["", "", "n", "/50", "/100", "verdict", "last"], align="llrrrll", max_widths=[None, 24]))
 
 
 def _readiness(page: _Page, p: Progress) -> None:
-    page.heading("Readiness", "your last 3 scored interviews of each level")
-    rows = [[Text(r.level), Text(r.label, style=READY_STYLE.get(r.status, "")), Text(r.reason)] for r in p.readiness]
-    page.extend(columns(rows, wrap_last=page.width))
+    mark = f"{p.readiness[0].pass_mark:g}" if p.readiness else "70"
+    page.heading("Readiness", f"your last 3 scored interviews of each level; ready at {mark}+")
+    level_w = max((len(r.level) for r in p.readiness), default=0)
+    label_w = max((len(r.label) for r in p.readiness), default=0)
+    for r in p.readiness:
+        label = Text(r.label.ljust(label_w), style=READY_STYLE.get(r.status, ""))
+        page.extend(columns([[Text(r.level.ljust(level_w)), label, Text(r.reason)]], wrap_last=page.width))
+        if r.advice and (r.status != "not_enough_data" or r.totals):
+            lead = " " * (len(INDENT) + level_w + label_w + 2)
+            page.wrap(r.advice, first=lead + "→ ", rest=lead + "  ", style="muted")
 
 
 def _trends(page: _Page, trend: Trend, p: Progress) -> None:
@@ -327,7 +344,7 @@ def _pacing(page: _Page, pace: Pacing) -> None:
 
 
 def _calibration(page: _Page, cal: Calibration) -> None:
-    page.heading("Calibration", "your scores vs the documents' own evaluations")
+    page.heading("Calibration", "your self-scores vs the documents' own candidates")
     if not cal.interviews:
         page.wrap(
             "None of these interviews is on a scenario that carries the document's own "
@@ -337,7 +354,8 @@ def _calibration(page: _Page, cal: Calibration) -> None:
         return
     page.wrap(
         f"Your last {plural(cal.interviews, 'interview')} of {', '.join(cal.scenarios)}; "
-        "diff = yours minus the document's; recent = the last 5.",
+        "doc = the score the source document gave the candidate in its own transcript; "
+        "diff = yours minus doc; recent = the last 5.",
         style="muted",
     )
     label = {"over": "over-rates", "under": "under-rates", "calibrated": "", "too_few": "(too few)"}

@@ -1,7 +1,9 @@
-"""Scorecard renderers: the core ``Scorecard`` -> rich renderables, Markdown, HTML.
+"""Scorecard renderers: the core ``Scorecard`` -> rich renderables for the terminal;
+Markdown and HTML through the shared document (:mod:`mockinterview.ui.scorecard_doc`).
 
 Fits 80 columns; with NO_COLOR the bars and labels still read (they are characters,
-not colours). Every piece of user or scenario text goes through ``Text``.
+not colours). Every piece of user or scenario text goes through ``Text``. Content the
+seed documents do not state carries one quiet ``†``, explained once at the end.
 """
 
 from __future__ import annotations
@@ -14,10 +16,32 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.interview.session import Session
-from mockinterview.scoring.scorecard import Insight, Scorecard
-from mockinterview.textsafe import clean
+from mockinterview.scoring.scorecard import DERIVED_MARK, DERIVED_NOTE, Insight, Scorecard
 from mockinterview.ui.console import VERDICT_STYLE
+from mockinterview.ui.scorecard_doc import (
+    GRADES,
+    build_doc,
+    calibration_sentence,
+    local_date,
+    rubric_sentence,
+    thresholds_sentence,
+    unscored_sentence,
+)
+
+__all__ = ["bar", "print_card", "render", "to_html", "to_markdown"]
+
+
+class _Marks:
+    """The terminal's derived mark: remembered, so the footnote is printed once if used."""
+
+    def __init__(self) -> None:
+        self.used = False
+
+    def after(self, text: Text, derived: bool) -> Text:
+        if derived:
+            self.used = True
+            text.append(f" {DERIVED_MARK}", style="derived")
+        return text
 
 
 def bar(score: int, out_of: int = 5, width: int = 5) -> Text:
@@ -26,19 +50,26 @@ def bar(score: int, out_of: int = 5, width: int = 5) -> Text:
     return Text("█" * filled, style=style) + Text("░" * (width - filled), style="muted")
 
 
-def local(session: Session) -> str:
-    return session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+def _indent(renderable: RenderableType, n: int = 4) -> Padding:
+    return Padding(renderable, (0, 0, 0, n))
 
 
-def header(card: Scorecard) -> RenderableType:
+def header(card: Scorecard, marks: _Marks) -> RenderableType:
     s, r = card.session, card.result
     title = Text(s.scenario_title, style="bold") + Text(f"  {s.level}", style="accent")
-    title.append(f" · {local(s)} · interview {s.id}", style="muted")
-    verdict = Text(f"{r.verdict.label}", style=VERDICT_STYLE.get(r.verdict.label, "bold"))
+    title.append(f" · {local_date(card)} · interview {s.id}", style="muted")
+    if r is None:
+        return Panel(
+            Group(title, Text("Not scored yet", style="bold warn"), Text(f"Score it with: mockinterview score {s.id}")),
+            title="Scorecard",
+            title_align="left",
+            border_style="accent",
+        )
+    verdict = Text(r.verdict.label, style=VERDICT_STYLE.get(r.verdict.label, "bold"))
     verdict.append(f"  {r.total_100}/100", style="bold")
-    verdict.append(f"   ·   {r.score_50}/50 ({r.percent_50:g}%) {r.label_50.label}", style="bold")
-    meaning = Text(r.verdict.meaning, style="muted")
-    return Panel(Group(title, verdict, meaning), title="Scorecard", title_align="left", border_style="accent")
+    verdict.append("  ")
+    verdict.append_text(marks.after(Text(card.verdict_meaning), card.verdict_meaning_derived))
+    return Panel(Group(title, verdict), title="Scorecard", title_align="left", border_style="accent")
 
 
 def timing_table(card: Scorecard) -> Table | None:
@@ -47,19 +78,24 @@ def timing_table(card: Scorecard) -> Table | None:
     t = Table(title="Time", title_justify="left", title_style="bold", box=None, pad_edge=False)
     t.add_column("phase", ratio=1)
     t.add_column("planned", justify="right")
-    t.add_column("actual", justify="right")
+    t.add_column("used", justify="right")
     t.add_column("over", justify="right")
+    t.add_column("hints", justify="right")
     for pt in card.timings:
         over = Text(f"+{pt.overtime_minutes:g}", style="bad") if pt.overtime_minutes > 0 else Text("–", style="muted")
-        t.add_row(Text(pt.title), f"{pt.planned_minutes:g}", f"{pt.actual_minutes:g}", over)
-    planned = sum(pt.planned_minutes for pt in card.timings)
+        planned = f"{pt.planned_minutes:g}" + (f" +{pt.added_minutes:g}" if pt.added_minutes > 0 else "")
+        hints = str(pt.hints) if pt.hints else Text("–", style="muted")
+        t.add_row(Text(pt.title), planned, f"{pt.actual_minutes:g}", over, hints)
+    planned_total = sum(pt.planned_minutes + pt.added_minutes for pt in card.timings)
     actual = sum(pt.actual_minutes for pt in card.timings)
-    t.add_row(Text("total", style="bold"), f"{planned:g}", f"{actual:.1f}", "")
+    t.add_row(Text("total", style="bold"), f"{planned_total:g}", f"{actual:.1f}", "", str(sum(pt.hints for pt in card.timings)))
     return t
 
 
 def criteria_table(card: Scorecard) -> Table:
-    rubric, scores = card.rubric, card.result.scores
+    r = card.result
+    assert r is not None
+    rubric, scores = card.rubric, r.scores
     doc = {c.criterion: c.document for c in card.calibration}
     t = Table(box=None, pad_edge=False, show_header=True, header_style="muted")
     t.add_column("criterion", ratio=1)
@@ -67,87 +103,110 @@ def criteria_table(card: Scorecard) -> Table:
     t.add_column("", no_wrap=True)
     if doc:
         t.add_column("doc", justify="right")
+    pad = [""] if doc else []
     for g in rubric.groups:
-        sub = card.result.subtotals[g.id]
+        sub = r.subtotals[g.id]
         label = Text(g.name, style="bold") + Text(f"  {sub}/25", style="bold accent")
         if not g.in_score_50:
             label.append("  (not in /50)", style="muted")
-        t.add_row(label, "", "", *([""] if doc else []))
+        t.add_row(label, "", "", *pad)
         for c in rubric.criteria_in(g.id):
             row: list[RenderableType] = [Text(f"  {c.name}"), f"{scores[c.id]}", bar(scores[c.id])]
             if doc:
                 row.append(Text(str(doc[c.id]), style="muted") if c.id in doc else Text("–", style="muted"))
             t.add_row(*row)
+            for line in card.evidence.get(c.id, ()):  # the coach's evidence, once it gives some
+                t.add_row(Text("      evidence: ", style="muted") + Text(line, style="italic"), "", "", *pad)
     if card.extra_scores:
-        t.add_row(Text(f"For this scenario ({card.scenario.focus})", style="bold"), "", "", *([""] if doc else []))
+        t.add_row(Text(f"For this scenario ({card.scenario.focus})", style="bold") + Text("  (not in /50 or /100)", style="muted"), "", "", *pad)
         names = {c.id: c.name for c in card.scenario.rubric.extra_criteria}
         for cid, score in card.extra_scores.items():
-            t.add_row(Text(f"  {names.get(cid, cid)}"), str(score), bar(score), *([""] if doc else []))
+            t.add_row(Text(f"  {names.get(cid, cid)}"), str(score), bar(score), *pad)
     return t
 
 
-def bands_view(card: Scorecard) -> Iterator[RenderableType]:
-    width = max(len(b.band.name) for b in card.result.bands) + 2
-    for b in card.result.bands:
-        line = Text(b.band.name.ljust(width))
-        line.append(f"{b.points:>3}/{b.band.points:<3}", style="bold")
-        line.append(f" {b.level.name}", style="bold")
-        if b.points != b.suggested:
-            line.append(f"  (suggested {b.suggested})", style="muted")
+def bands_view(card: Scorecard, marks: _Marks) -> Iterator[RenderableType]:
+    r = card.result
+    assert r is not None
+    names = {c.id: c.name for c in card.rubric.criteria}
+    width = max(len(b.result.band.name) for b in card.bands) + 2
+    for b in card.bands:
+        br = b.result
+        line = Text(br.band.name.ljust(width))
+        line.append(f"{br.points:>3}/{br.band.points:<3}", style="bold")
+        line.append(f" {br.level.name}", style="bold")
+        line.append(f" ({br.level.min}–{br.level.max})", style="muted")
+        if br.points != br.suggested:
+            line.append(f"  (suggested {br.suggested})", style="muted")
         yield line
-        yield Padding(Text("; ".join(b.level.descriptors), style="muted"), (0, 0, 0, 4))
+        fed = ", ".join(names.get(c, c) for c in br.criteria)
+        yield _indent(Text(f"from {fed}: {br.subtotal}/{br.subtotal_max}", style="muted"))
+        yield _indent(marks.after(Text("; ".join(b.descriptors)), b.derived))
     total = Text("Total".ljust(width), style="bold")
-    total.append(f"{card.result.total_100:>3}/100", style="bold")
-    total.append(f" {card.result.verdict.label}", style=VERDICT_STYLE.get(card.result.verdict.label, "bold"))
+    total.append(f"{r.total_100:>3}/100", style="bold")
+    total.append(f" {r.verdict.label}", style=VERDICT_STYLE.get(r.verdict.label, "bold"))
     yield total
 
 
-def insight(i: Insight, good: bool) -> Iterator[RenderableType]:
+def insight(i: Insight, good: bool, marks: _Marks) -> Iterator[RenderableType]:
     yield Text(f"{'+' if good else '-'} {i.name} ({i.score}/5)", style="good" if good else "warn")
-    yield Padding(Text(i.descriptor, style="muted"), (0, 0, 0, 4))
+    yield _indent(marks.after(Text(i.descriptor, style="muted"), True))
     if i.note:
-        yield Padding(Text("In this scenario: ", style="accent") + Text(i.note), (0, 0, 0, 4))
+        yield _indent(Text("In this scenario: ", style="accent") + Text(i.note))
     for f in i.feedback:
-        yield Padding(Text("The reference interview: ", style="accent") + Text(f), (0, 0, 0, 4))
+        yield _indent(marks.after(Text("The reference interview: ", style="accent") + Text(f), i.feedback_derived))
     if not good:
         for m in i.mistakes:
-            yield Padding(Text("Common mistake: ", style="bad") + Text(f"{m.title}. {m.problem}"), (0, 0, 0, 4))
-            yield Padding(Text("Interviewer: ", style="accent") + Text(f"“{m.interviewer_response}”"), (0, 0, 0, 6))
+            yield _indent(marks.after(Text("Common mistake: ", style="bad") + Text(f"{m.title}. {m.problem}"), m.derived))
+            yield _indent(Text("Interviewer: ", style="accent") + Text(f"“{m.interviewer_response}”"), 6)
+            if m.answer:
+                yield _indent(Text("Instead: ", style="good") + Text(m.answer), 6)
 
 
 def render(card: Scorecard) -> Iterator[RenderableType]:
-    yield header(card)
+    marks = _Marks()
+    r = card.result
+    yield header(card, marks)
+    if r is not None:
+        yield Text(thresholds_sentence(card), style="muted")
     tt = timing_table(card)
     if tt is not None:
         yield tt
+    if r is not None:
         yield Text("")
-    yield Text("Rubric", style="bold")
-    yield criteria_table(card)
-    if card.calibration:
-        yield Text("doc = the document's own evaluation of this interview, for calibration", style="muted")
-        ov = card.scenario.evaluation.overall if card.scenario.evaluation else None
-        if ov:
-            yield Text(f"The document scored it {ov.score:g}/{ov.out_of} ({ov.percent:g}%) {ov.label}.", style="muted")
-    yield Text("")
-    yield Text("Point bands", style="bold")
-    yield from bands_view(card)
-    yield Text("")
-    yield Text("Strengths", style="bold good")
-    for i in card.strengths:
-        yield from insight(i, True)
-    yield Text("")
-    yield Text("Areas to improve", style="bold warn")
-    for i in card.improvements:
-        yield from insight(i, False)
+        yield Text("Rubric", style="bold")
+        yield Text(rubric_sentence(card), style="muted")
+        yield criteria_table(card)
+        if card.calibration:
+            yield Text(calibration_sentence(short=True), style="muted")
+        if card.document_overall is not None:
+            yield Text(card.document_overall.sentence(), style="muted")
+        yield Text("")
+        yield Text("Point bands", style="bold") + Text("  the verdict's source", style="muted")
+        yield from bands_view(card, marks)
+        yield Text("")
+        yield Text("Strengths", style="bold good")
+        for i in card.strengths:
+            yield from insight(i, True, marks)
+        yield Text("")
+        yield Text("Areas to improve", style="bold warn")
+        for i in card.improvements:
+            yield from insight(i, False, marks)
     if card.session.estimates:
         yield Text("")
         yield Text("Capacity estimates", style="bold")
         for e in card.session.estimates:
-            grade = {"on_target": ("on target", "good"), "order_of_magnitude": ("right order of magnitude", "warn"), "off": ("off", "bad")}.get(e.grade or "", ("skipped", "muted"))
-            yield Padding(Text(f"{e.label}: ") + Text(grade[0], style=grade[1]), (0, 0, 0, 2))
+            word, style = GRADES.get(e.grade or "", ("skipped", "muted"))
+            yield Padding(Text(f"{e.label}: ") + Text(word, style=style), (0, 0, 0, 2))
+    if card.hints:
+        yield Text("")
+        yield Text(f"Hints used ({len(card.hints)})", style="bold")
+        for h in card.hints:
+            what = "probe" if h.kind == "probe" else "hint"
+            yield Padding(Text(f"{h.phase}, {h.at_minutes:g} min, {what}: ", style="muted") + Text(h.text), (0, 0, 0, 2))
     if any(card.checklist.values()):
         yield Text("")
-        yield Text("Debrief checklist", style="bold")
+        yield marks.after(Text("Debrief checklist", style="bold"), card.checklist_derived)
         for item in card.checklist.get("strong_indicators", []):
             yield Padding(Text("✓ ", style="good") + Text(item), (0, 0, 0, 2))
         for item in card.checklist.get("concerns", []):
@@ -156,7 +215,21 @@ def render(card: Scorecard) -> Iterator[RenderableType]:
         yield Text("")
         yield Text(f"Follow-up questions to practise ({card.follow_up_difficulty})", style="bold")
         for q in card.follow_ups:
-            yield Padding(Text("• ", style="muted") + Text(q), (0, 0, 0, 2))
+            yield Padding(marks.after(Text("• ", style="muted") + Text(q.question), q.derived), (0, 0, 0, 2))
+            if q.answer:
+                yield Padding(Text("A strong answer: ", style="accent") + Text(q.answer, style="muted"), (0, 0, 0, 4))
+    if card.notes:
+        yield Text("")
+        yield Text("Your notes", style="bold")
+        for n in card.notes:
+            yield Padding(Text(n.title, style="accent"), (0, 0, 0, 2))
+            yield Padding(Text(n.notes), (0, 0, 0, 4))
+    if r is None:
+        yield Text("")
+        yield Text(unscored_sentence(card))
+    if marks.used:
+        yield Text("")
+        yield Text(f"{DERIVED_MARK} {DERIVED_NOTE}", style="derived")
 
 
 def print_card(console: Console, card: Scorecard) -> None:
@@ -167,76 +240,15 @@ def print_card(console: Console, card: Scorecard) -> None:
 # Exports ------------------------------------------------------------------------------
 def to_markdown(card: Scorecard) -> str:
     """The scorecard as Markdown. Every piece of text from a file (scenario, rubric,
-    session) goes through :func:`_md`; the notes go in a fenced block that they cannot
-    close, where a Markdown renderer shows everything literally."""
-    s, r = card.session, card.result
-    md: list[str] = [
-        f"# Scorecard: {_md(s.scenario_title)}",
-        "",
-        f"- Level: {_md(s.level)}",
-        f"- Date: {local(s)}",
-        f"- Interview: {_md(s.id)}",
-        f"- Verdict: **{_md(r.verdict.label)}** ({r.total_100}/100) — {_md(r.verdict.meaning)}",
-        f"- Rubric: {r.score_50}/50 ({r.percent_50:g}%) {_md(r.label_50.label)}",
-        "",
-    ]
-    if card.timings:
-        md += ["## Time", "", "| phase | planned | actual | over |", "|---|---:|---:|---:|"]
-        md += [f"| {_md(t.title)} | {t.planned_minutes:g} | {t.actual_minutes:g} | {t.overtime_minutes:g} |" for t in card.timings]
-        md.append("")
-    doc = {c.criterion: c.document for c in card.calibration}
-    md += ["## Rubric", "", "| criterion | score | document |", "|---|---:|---:|"]
-    for g in card.rubric.groups:
-        md.append(f"| **{_md(g.name)}** | **{r.subtotals[g.id]}/25** | |")
-        for c in card.rubric.criteria_in(g.id):
-            md.append(f"| {_md(c.name)} | {r.scores[c.id]} | {doc.get(c.id, '')} |")
-    md += ["", "## Point bands", "", "| band | points | level |", "|---|---:|---|"]
-    md += [f"| {_md(b.band.name)} | {b.points}/{b.band.points} | {_md(b.level.name)} |" for b in r.bands]
-    md += [f"| **Total** | **{r.total_100}/100** | **{_md(r.verdict.label)}** |", ""]
-    for title, items in (("Strengths", card.strengths), ("Areas to improve", card.improvements)):
-        md += [f"## {title}", ""]
-        for i in items:
-            md.append(f"- **{_md(i.name)}** ({i.score}/5): {_md(i.descriptor)}")
-            md += [f"  - The reference interview: {_md(f)}" for f in i.feedback]
-            if title != "Strengths":
-                md += [f"  - Common mistake: {_md(m.title)}. Interviewer: “{_md(m.interviewer_response)}”" for m in i.mistakes]
-        md.append("")
-    if card.follow_ups:
-        md += [f"## Follow-up questions ({_md(card.follow_up_difficulty)})", ""] + [f"- {_md(q)}" for q in card.follow_ups] + [""]
-    notes = [p for p in s.phases if p.notes.strip()]
-    if notes:
-        md += ["## Your notes", ""]
-        for p in notes:
-            md += [f"### {_md(p.title)}", "", "```text", _fenced(p.notes), "```", ""]
-    return "\n".join(md)
+    session) is escaped; the notes go in a fenced block that they cannot close, where a
+    Markdown renderer shows everything literally."""
+    from mockinterview.ui.doc import to_markdown as render_markdown
 
-
-_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`[]|"})
-
-
-def _md(text: str) -> str:
-    """File text as inline Markdown that reads as written: control characters shown,
-    HTML escaped (``<script>`` is text, not a tag), backslashes, backticks, link brackets
-    and table bars escaped, and line breaks folded so a line cannot start a heading,
-    a list or a table row."""
-    import html
-    import re
-
-    text = html.escape(clean(text), quote=False).translate(_MD_ESCAPES)
-    return re.sub(r"[ \t]*\n\s*", " ", text)
-
-
-def _fenced(notes: str) -> str:
-    """Notes for a ```text block: shown verbatim by every renderer (``<`` and ``->`` too),
-    so only control characters are made visible and no line can close the fence."""
-    return clean(notes).replace("```", "'''")
+    return render_markdown(build_doc(card))
 
 
 def to_html(card: Scorecard) -> str:
-    import io
+    """The scorecard as a standalone HTML page (semantic markup, embedded stylesheet)."""
+    from mockinterview.ui.html import to_html as render_html
 
-    from mockinterview.ui.console import recorder
-
-    console = recorder(io.StringIO())
-    print_card(console, card)
-    return console.export_html(inline_styles=True)
+    return render_html(build_doc(card))
