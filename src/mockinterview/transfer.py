@@ -214,6 +214,39 @@ class _Session(_Part):
     settings: dict[str, Any]
 
 
+class _Hint(_Part):
+    at_seconds: Seconds
+    kind: Literal["probe", "hint"]
+    text: str
+
+
+class _Match(_Part):
+    route: Literal["term", "all_of", "figure"]
+    phrase: str
+    line: Annotated[int, Field(ge=1)]
+    text: str
+    spans: list[Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=2, max_length=2)]] = []  # [start, end)
+
+
+class _Point(_Part):
+    id: Text
+    text: str
+    criteria: list[str] = []
+    reference: str | None = None
+    curveball: str | None = None
+    detected: bool
+    confirmed: bool | None = None
+    evidence: list[_Match] = []
+
+
+class _Checklist(_Part):
+    """A phase's checklist as ``coach.checklist.Checklist.to_dict()`` writes it (its counts
+    are derived, so ignored here)."""
+
+    phase: Text
+    points: list[_Point]
+
+
 class _Phase(_Part):
     index: int
     phase_id: Text
@@ -226,6 +259,8 @@ class _Phase(_Part):
     status: Literal["pending", "active", "done"]
     started_at: IsoTime | None = None
     ended_at: IsoTime | None = None
+    hints: list[_Hint] = []  # absent in exports made before hints were recorded
+    checklist: _Checklist | None = None  # absent in exports made before checklists were stored
 
 
 class _Assessment(_Part):
@@ -306,6 +341,10 @@ def _check_record(data: Any) -> list[tuple[str, str]]:
         if phase.index != i:
             problems.append(
                 (f"phases[{i}].index", f"expected {i} (phases are listed in order from 0), got {phase.index}")
+            )
+        if phase.checklist is not None and phase.checklist.phase != phase.phase_id:
+            problems.append(
+                (f"phases[{i}].checklist.phase", f"expected {phase.phase_id!r} (the phase's id), got {phase.checklist.phase!r}")
             )
     current = sum(a.current for a in line.assessments)
     if line.assessments and current != 1:

@@ -19,7 +19,7 @@ __all__ = ["app", "main"]
 # Register the commands (each module adds its commands to ``app``); `--help` lists
 # them in the order they are registered, so this line is in that order, not sorted.
 # isort: off
-from mockinterview.cli import estimate, progress, export, run, score, show, data  # noqa: E402,F401
+from mockinterview.cli import show, run, score, review, delete, estimate, progress, export, data, help  # noqa: E402,F401
 # isort: on
 
 if __name__ == "__main__":  # pragma: no cover

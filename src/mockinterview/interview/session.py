@@ -19,11 +19,14 @@ from mockinterview.dates import parse_iso_or_none as parse_iso
 from mockinterview.dates import utcnow
 
 if TYPE_CHECKING:  # the pydantic models load only where a scenario is read
+    from mockinterview.coach.checklist import Checklist
     from mockinterview.content.scenario import Scenario
 
 __all__ = [
     "Assessment",
     "EstimateAnswer",
+    "HintKind",
+    "HintUse",
     "Mode",
     "PhaseRecord",
     "PhaseStatus",
@@ -37,6 +40,7 @@ __all__ = [
 ]
 
 SessionState = Literal["in_progress", "finished"]
+HintKind = Literal["probe", "hint"]  # ^G brought a probe forward, or gave a point to cover
 PhaseStatus = Literal["pending", "active", "done"]
 Mode = Literal["timed", "manual"]
 
@@ -45,6 +49,15 @@ _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read 
 
 def new_id() -> str:
     return "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
+
+
+@dataclass(frozen=True)
+class HintUse:
+    """One ^G that gave something: what the interviewer said, and when in the phase."""
+
+    at_seconds: float  # interview time into the phase (as the phase clock counts)
+    kind: HintKind
+    text: str
 
 
 @dataclass
@@ -60,10 +73,17 @@ class PhaseRecord:
     status: PhaseStatus = "pending"
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    hints: list[HintUse] = field(default_factory=list)  # every ^G that gave something, in order
+    checklist: Checklist | None = None  # the coach's key points for the phase: detected and confirmed
+
+    @property
+    def allowed_seconds(self) -> float:
+        """The phase's planned time with its ^T extensions: what "planned" means everywhere."""
+        return self.planned_seconds + self.extra_seconds
 
     @property
     def overtime_seconds(self) -> float:
-        return max(0.0, self.used_seconds - self.planned_seconds - self.extra_seconds)
+        return max(0.0, self.used_seconds - self.allowed_seconds)
 
 
 @dataclass(frozen=True)
@@ -126,12 +146,22 @@ class Session:
     def used_seconds(self) -> float:
         return sum(p.used_seconds for p in self.phases)
 
+    @property
+    def allowed_minutes(self) -> float:
+        """The planned minutes with every phase's ^T extensions (``planned_minutes`` is the plan)."""
+        return self.planned_minutes + sum(p.extra_seconds for p in self.phases) / 60
+
+    @property
+    def hints_used(self) -> int:
+        return sum(len(p.hints) for p in self.phases)
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         for key in ("started_at", "ended_at", "updated_at"):
             d[key] = iso(getattr(self, key))
         for p, rec in zip(d["phases"], self.phases, strict=True):
             p["started_at"], p["ended_at"] = iso(rec.started_at), iso(rec.ended_at)
+            p["checklist"] = None if rec.checklist is None else rec.checklist.to_dict()
         d["assessment"] = self.assessment.to_dict() if self.assessment else None
         return d
 

@@ -14,7 +14,16 @@ from collections.abc import Callable
 
 from mockinterview.vocab import BAND_IDS
 
-__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "TABLES", "Migration", "m001_initial"]
+__all__ = [
+    "APPLICATION_ID",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "Migration",
+    "m001_initial",
+    "m002_phase_hints",
+    "m003_phase_checklists",
+]
 
 #: ``PRAGMA application_id`` of a mockinterview database ("MKIV"): tells our file
 #: from any other SQLite file.
@@ -128,10 +137,23 @@ def m001_initial(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def m002_phase_hints(conn: sqlite3.Connection) -> None:
+    """Version 2: ``phases.hints``, the hints ^G gave in the phase (JSON: a list of
+    ``{"at_seconds", "kind", "text"}``, oldest first)."""
+    conn.execute("ALTER TABLE phases ADD COLUMN hints TEXT NOT NULL DEFAULT '[]'")
+
+
+def m003_phase_checklists(conn: sqlite3.Connection) -> None:
+    """Version 3: ``phases.checklist``, the coach's checklist of the phase's key points
+    (JSON: ``coach.checklist.Checklist.to_dict()``, each point's detected and confirmed
+    state and its evidence); NULL when the phase was not checked."""
+    conn.execute("ALTER TABLE phases ADD COLUMN checklist TEXT")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 #: Migration *n* (1-based) takes a file from ``user_version`` n-1 to n.
-MIGRATIONS: list[Migration] = [m001_initial]
+MIGRATIONS: list[Migration] = [m001_initial, m002_phase_hints, m003_phase_checklists]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -28,7 +28,7 @@ _SESSION_FIELDS = (
 )  # fmt: skip
 _PHASE_FIELDS = (
     "index", "phase_id", "kind", "title", "planned_seconds", "used_seconds", "extra_seconds",
-    "notes", "status", "started_at", "ended_at",
+    "notes", "status", "started_at", "ended_at", "hints", "checklist",
 )  # fmt: skip
 _ESTIMATE_FIELDS = ("figure", "label", "unit", "answer", "reference", "grade")
 
@@ -70,6 +70,9 @@ def _record(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
         {k: p["idx" if k == "index" else k] for k in _PHASE_FIELDS}
         for p in conn.execute("SELECT * FROM phases WHERE session_id = ? ORDER BY idx", (sid,))
     ]
+    for p in phases:
+        p["hints"] = json.loads(p["hints"])
+        p["checklist"] = None if p["checklist"] is None else json.loads(p["checklist"])
     arows = conn.execute("SELECT * FROM assessments WHERE session_id = ? ORDER BY created_at, id", (sid,)).fetchall()
     scores = assessment_scores(conn, [a["id"] for a in arows])
     assessments = [
@@ -114,14 +117,15 @@ def insert(conn: sqlite3.Connection, data: Mapping[str, Any]) -> None:
     conn.executemany(
         """
         INSERT INTO phases (session_id, idx, phase_id, kind, title, planned_seconds, used_seconds,
-                            extra_seconds, notes, status, started_at, ended_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            extra_seconds, notes, status, started_at, ended_at, hints, checklist)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         [
             (
                 sid, p["index"], p["phase_id"], p["kind"], p["title"], p["planned_seconds"],
                 p["used_seconds"], p["extra_seconds"], p["notes"], p["status"],
-                p.get("started_at"), p.get("ended_at"),
+                p.get("started_at"), p.get("ended_at"), _dump(p.get("hints", [])),
+                None if p.get("checklist") is None else _dump(p["checklist"]),
             )
             for p in data["phases"]
         ],

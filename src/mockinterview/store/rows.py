@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from mockinterview.coach.checklist import Checklist
 from mockinterview.dates import iso, iso_or_none, parse_iso, parse_iso_or_none
-from mockinterview.interview.session import Assessment, EstimateAnswer, PhaseRecord
+from mockinterview.interview.session import Assessment, EstimateAnswer, HintUse, PhaseRecord
 from mockinterview.vocab import BAND_IDS
 
 __all__ = [
     "HistoryRow",
     "assessment_from_row",
     "dump",
+    "dump_checklist",
+    "dump_hints",
     "estimate_from_row",
     "history_from_row",
     "label_text",
+    "load_checklist",
+    "load_hints",
     "phase_from_row",
     "phase_values",
 ]
@@ -77,6 +83,7 @@ def label_text(value: Any) -> Any:
 
 
 def phase_values(phase: PhaseRecord) -> tuple[Any, ...]:
+    """notes, used_seconds, extra_seconds, status, started_at, ended_at, hints, checklist: what a save writes."""
     return (
         phase.notes,
         phase.used_seconds,
@@ -84,7 +91,26 @@ def phase_values(phase: PhaseRecord) -> tuple[Any, ...]:
         phase.status,
         iso_or_none(phase.started_at),
         iso_or_none(phase.ended_at),
+        dump_hints(phase.hints),
+        dump_checklist(phase.checklist),
     )
+
+
+def dump_hints(hints: Sequence[HintUse]) -> str:
+    return dump([{"at_seconds": h.at_seconds, "kind": h.kind, "text": h.text} for h in hints])
+
+
+def load_hints(text: str | None) -> list[HintUse]:
+    return [HintUse(float(h["at_seconds"]), h["kind"], str(h["text"])) for h in json.loads(text or "[]")]
+
+
+def dump_checklist(checklist: Checklist | None) -> str | None:
+    """The checklist's JSON (both states of every point), or None (NULL) for no checklist."""
+    return None if checklist is None else dump(checklist.to_dict())
+
+
+def load_checklist(text: str | None) -> Checklist | None:
+    return None if text is None else Checklist.from_dict(json.loads(text))
 
 
 def phase_from_row(row: sqlite3.Row) -> PhaseRecord:
@@ -100,6 +126,8 @@ def phase_from_row(row: sqlite3.Row) -> PhaseRecord:
         status=row["status"],
         started_at=parse_iso_or_none(row["started_at"]),
         ended_at=parse_iso_or_none(row["ended_at"]),
+        hints=load_hints(row["hints"]),
+        checklist=load_checklist(row["checklist"]),
     )
 
 

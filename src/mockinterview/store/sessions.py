@@ -93,7 +93,7 @@ class Store:
     # ----------------------------------------------------------------- writes
 
     def create(self, session: Session) -> None:
-        """Insert a new session and its phases.
+        """Insert a new session, its phases and its estimates (if it has any), in one transaction.
 
         ``updated_at`` is kept if set (imports), else set to now; either way it is
         written back onto ``session``.
@@ -104,7 +104,7 @@ class Store:
         session.updated_at = updated
 
     def save_phase(self, session_id: str, phase: PhaseRecord) -> None:
-        """Save one phase's notes, used/extra seconds, status and times; bump ``updated_at``.
+        """Save one phase's notes, used/extra seconds, status, times, hints and checklist; bump ``updated_at``.
 
         Called every few seconds while the user types: one small transaction, two
         single-row updates by primary key.
@@ -113,7 +113,7 @@ class Store:
             cur = conn.execute(
                 """
                 UPDATE phases SET notes = ?, used_seconds = ?, extra_seconds = ?, status = ?,
-                                  started_at = ?, ended_at = ?
+                                  started_at = ?, ended_at = ?, hints = ?, checklist = ?
                 WHERE session_id = ? AND idx = ?
                 """,
                 (*phase_values(phase), session_id, phase.index),
@@ -172,16 +172,7 @@ class Store:
         with self._db.write() as conn:
             _require(conn, session_id)
             conn.execute("DELETE FROM estimates WHERE session_id = ?", (session_id,))
-            conn.executemany(
-                """
-                INSERT INTO estimates (session_id, figure, label, unit, answer, reference, grade, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    (session_id, a.figure, a.label, a.unit, a.answer, a.reference, a.grade, i)
-                    for i, a in enumerate(answers)
-                ],
-            )
+            _insert_estimates(conn, session_id, answers)
             conn.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (iso(utcnow()), session_id))
 
     def delete(self, session_id: str) -> None:
@@ -221,6 +212,7 @@ class Store:
                 raise StoreError(f"an interview with id '{session.id}' already exists; {self._db.not_saved()}") from exc
             raise
         _insert_phases(conn, session.id, session.phases)
+        _insert_estimates(conn, session.id, session.estimates)
 
     # ----------------------------------------------------------------- reads
 
@@ -316,16 +308,27 @@ def _insert_phases(conn: sqlite3.Connection, session_id: str, phases: Sequence[P
     conn.executemany(
         """
         INSERT INTO phases (session_id, idx, phase_id, kind, title, planned_seconds,
-                            notes, used_seconds, extra_seconds, status, started_at, ended_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            notes, used_seconds, extra_seconds, status, started_at, ended_at, hints,
+                            checklist)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (session_id, idx) DO UPDATE SET
             phase_id = excluded.phase_id, kind = excluded.kind, title = excluded.title,
             planned_seconds = excluded.planned_seconds, notes = excluded.notes,
             used_seconds = excluded.used_seconds, extra_seconds = excluded.extra_seconds,
             status = excluded.status, started_at = excluded.started_at,
-            ended_at = excluded.ended_at
+            ended_at = excluded.ended_at, hints = excluded.hints, checklist = excluded.checklist
         """,
         [(session_id, p.index, p.phase_id, p.kind, p.title, p.planned_seconds, *phase_values(p)) for p in phases],
+    )
+
+
+def _insert_estimates(conn: sqlite3.Connection, session_id: str, answers: Sequence[EstimateAnswer]) -> None:
+    conn.executemany(
+        """
+        INSERT INTO estimates (session_id, figure, label, unit, answer, reference, grade, position)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [(session_id, a.figure, a.label, a.unit, a.answer, a.reference, a.grade, i) for i, a in enumerate(answers)],
     )
 
 
