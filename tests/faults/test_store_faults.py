@@ -35,6 +35,7 @@ import pytest
 
 from mockinterview import paths
 from mockinterview.store import connection
+from mockinterview.store.migrations import SCHEMA_VERSION
 from mockinterview.vocab import CRITERION_IDS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -254,7 +255,7 @@ def test_a_dropped_table_is_reported_and_never_written_into(invoke, seeded, scor
     ("pragma", "expected"),
     [
         ("user_version = -1", "is damaged (its database version is -1, which no mockinterview writes); it was left untouched"),
-        ("user_version = 99", "was written by a newer mockinterview (database version 99; this version knows up to 1); it was left untouched"),
+        ("user_version = 99", f"was written by a newer mockinterview (database version 99; this version knows up to {SCHEMA_VERSION}); it was left untouched"),
         ("application_id = 1234", "is not a mockinterview database or is damaged; it was left untouched"),
     ],
 )
