@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from pydantic_core import ErrorDetails
 
+from mockinterview.content.problems import bracketed
 from mockinterview.dates import try_parse_iso
 from mockinterview.errors import ImportFileError, MockInterviewError
 from mockinterview.vocab import BAND_IDS, IDENT_PATTERN, LEVELS, SLUG_PATTERN
@@ -295,19 +296,6 @@ class _Line(_Part):
     estimates: list[_Estimate]
 
 
-def _where(loc: tuple[int | str, ...]) -> str:
-    """``("assessments", 0, "scores", "api_design")`` -> ``assessments[0].scores.api_design``."""
-    parts: list[str] = []
-    for p in loc:
-        if p == "[key]":
-            continue
-        if isinstance(p, int) and parts:
-            parts[-1] += f"[{p}]"
-        else:
-            parts.append(str(p))
-    return ".".join(parts)
-
-
 def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     if kind == "missing":
@@ -328,7 +316,7 @@ def _check_record(data: Any) -> list[tuple[str, str]]:
     try:
         line = _Line.model_validate(data)
     except ValidationError as exc:
-        return [(_where(tuple(e["loc"])), _message(e)) for e in exc.errors()]
+        return [(bracketed(tuple(e["loc"])), _message(e)) for e in exc.errors()]
     problems: list[tuple[str, str]] = []
     if line.session.current_phase > len(line.phases):
         problems.append(
