@@ -139,7 +139,7 @@ def bench_mockinterview(env: dict[str, str], tmp: Path, opts: argparse.Namespace
     try:
         child.expect("Press Enter to start the clock")
         child.send("\r")
-        child.expect("notes>")
+        child.expect("Tab pane")  # the interview room's keys line (bench_room.py measures the room itself)
         result = measure(child, opts.duration, opts.settle, opts.window)
         # Leave the way a person would: Ctrl-C, then "Discard this interview", then confirm.
         child.send("\x03")

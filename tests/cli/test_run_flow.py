@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from mockinterview.store import Store
@@ -43,7 +41,7 @@ def test_interview_then_self_assessment_prints_the_scorecard(invoke, keys) -> No
         result = invoke("run", "url-shortener", "--speed", "50")
     assert result.exit_code == 0, result.output
     assert "Scorecard" in result.output
-    assert "40/50 (80%) PASS" in result.output
+    assert "Rubric score 40/50 (80%)" in result.output
     assert "Time" in result.output and "planned" in result.output
     with Store() as store:
         s = store.latest()
@@ -62,10 +60,10 @@ def test_ctrl_c_saves_and_resume_continues_with_the_notes(invoke, keys) -> None:
     assert s.phases[0].notes == "first phase" and s.phases[1].notes == "half of phase two"
     assert f"mockinterview resume {s.id}" in result.output
 
-    # resume: the notes so far are in the prompt; add to them and finish
+    # resume: Enter starts the clock; the notes so far are in the room; add to them and finish
     rest = [" and the rest", "hld", "db", "deep", "wrap"]
     # phase 2 is the estimation phase: decline the drill ("n") and the compare ("n")
-    with keys(rest[0] + CTRL_D + "n" + "n", *(r + CTRL_D + "n" for r in rest[1:])):
+    with keys("\r", rest[0] + CTRL_D + "n" + "n", *(r + CTRL_D + "n" for r in rest[1:])):
         result = invoke("resume", "--no-score")
     assert result.exit_code == 0, result.output
     with Store() as store:
@@ -133,6 +131,7 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
     from mockinterview.interview.phase import LivePhase
     from mockinterview.interview.session import PhaseRecord, Session, start_session
     from mockinterview.ui import console, run_flow
+    from mockinterview.ui.room.phase_room import Outcome, RoomResult
 
     scenario = Catalogue().get("url-shortener")  # 45 min: 5 + 7 + 10 + 8 + 10 + 5
     session = start_session(scenario)
@@ -141,9 +140,10 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
     session.current_phase = 2
     seen: list[float] = []
 
-    def fake_ask(live: LivePhase, *, time_left: Callable[[], float], autosave: object, say: object) -> str:
-        seen.append(time_left())
-        return "notes"
+    def fake_room(interview: Interview, live: LivePhase, *, waiting: object, writer: object) -> RoomResult:
+        seen.append(interview.time_left(live))
+        interview.end_phase(live, "notes")
+        return RoomResult(Outcome.DONE, "notes")
 
     class NullStore:
         def create(self, session: Session) -> None: ...
@@ -152,7 +152,7 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
         def save_estimates(self, session_id: str, answers: object) -> None: ...
         def delete(self, session_id: str) -> None: ...
 
-    monkeypatch.setattr(run_flow, "ask_notes", fake_ask)
+    monkeypatch.setattr(run_flow, "run_room", fake_room)
     monkeypatch.setattr(run_flow, "offer_estimation", lambda *a: None)
     out = Console(file=io.StringIO(), theme=console.THEME)
     session.settings["peek"] = False
@@ -187,25 +187,34 @@ def test_accepting_the_drill_in_the_estimation_phase_grades_and_keeps_the_answer
 
 # `run` with no id: the picker -----------------------------------------------------
 
-TITLES = {
-    "url-shortener": "Design a URL Shortener",
-    "chat-system": "Design a Chat System",
-    "social-media-feed": "Social Media Feed (Mid Level)",
-    "global-cdn": "Design a Global CDN",
-    "recommendation-system": "Design Netflix Recommendation System (ML Focus)",
-}
+def _titles() -> dict[str, str]:
+    from mockinterview.content.catalogue import Catalogue
+
+    cat = Catalogue()
+    return {sid: cat.get(sid).title for sid in cat.ids()}
+
+
+TITLES = _titles()
+
+
+def ids_at(level: str) -> list[str]:
+    """The scenarios of ``level`` in the order the picker lists them."""
+    from mockinterview.content.catalogue import Catalogue
+    from mockinterview.interview.lookup import candidates
+
+    return [r.id for r in candidates(Catalogue(), level=level, focus=None)]
 
 
 def shown_titles(output: str) -> list[str]:
     return [sid for sid, title in TITLES.items() if title in output]
 
 
-@pytest.mark.parametrize(("move", "picked"), [("", "global-cdn"), (DOWN, "recommendation-system")])
-def test_run_without_an_id_asks_which_interview_within_the_level(invoke, keys, move: str, picked: str) -> None:
+@pytest.mark.parametrize(("move", "index"), [("", 0), (DOWN, 1)])
+def test_run_without_an_id_asks_which_interview_within_the_level(invoke, keys, move: str, index: int) -> None:
     with keys(move + "\r", CTRL_C):  # pick, then stop at "Press Enter to start the clock"
         result = invoke("run", "--level", "senior")
     assert result.exit_code == 130
-    assert shown_titles(result.output) == [picked]  # the brief of the chosen scenario
+    assert shown_titles(result.output) == [ids_at("senior")[index]]  # the brief of the chosen scenario
     assert "Not started; nothing was saved." in result.output
     with Store() as store:
         assert store.count() == 0
@@ -216,10 +225,14 @@ def test_run_random_within_a_level_runs_that_level(invoke, keys) -> None:
     with keys("\r", phase_keys(notes)):
         result = invoke("run", "--random", "--level", "entry", "--speed", "50", "--no-score")
     assert result.exit_code == 0, result.output
-    assert shown_titles(result.output) == ["url-shortener"]  # the only entry-level scenario
+    from mockinterview.content.catalogue import Catalogue
+
+    entry = ids_at("entry")
+    assert len(entry) >= 5 and all(len(Catalogue().get(sid).phases) == len(notes) for sid in entry)
     with Store() as store:
         s = store.latest()
-    assert s is not None and s.scenario_id == "url-shortener" and s.finished
+    assert s is not None and s.scenario_id in entry and s.finished
+    assert TITLES[s.scenario_id] in result.output
     assert [p.notes for p in s.phases] == notes
 
 
@@ -227,8 +240,8 @@ def test_run_random_picks_one_scenario_and_shows_its_brief(invoke, keys) -> None
     with keys(CTRL_C):  # no picker question: straight to the brief
         result = invoke("run", "--random", "--level", "senior")
     assert result.exit_code == 130
-    assert len(shown_titles(result.output)) == 1
-    assert shown_titles(result.output)[0] in ("global-cdn", "recommendation-system")
+    shown = shown_titles(result.output)
+    assert len(shown) >= 1 and set(shown) <= set(ids_at("senior"))
 
 
 def test_run_without_an_id_and_nothing_matching_says_so(invoke, keys) -> None:
@@ -272,3 +285,83 @@ def test_a_bug_at_the_ctrl_c_question_is_reported_not_taken_for_save(invoke, key
     with Store() as store:  # the notes were saved before the question was asked
         s = store.latest(unfinished=True)
     assert s is not None and s.phases[0].notes == "kept notes"
+
+
+# The room: resume, the picker, hints, --strict, ^T ---------------------------------
+
+
+def _interrupted_in_phase_two(invoke, keys) -> str:
+    with keys("\r", "first phase" + CTRL_D + "n", "half of phase two", CTRL_C, "\r"):
+        result = invoke("run", "url-shortener", "--speed", "5", "--no-score")
+    assert result.exit_code == 130
+    with Store() as store:
+        s = store.latest(unfinished=True)
+    assert s is not None
+    return s.id
+
+
+def test_resume_waits_for_enter_before_the_clock_starts_and_takes_no_typing(invoke, keys) -> None:
+    sid = _interrupted_in_phase_two(invoke, keys)
+    with Store() as store:
+        before = store.get(sid).phases[1]
+    with keys("typed before Enter" + CTRL_D):  # no Enter: the input ends with the clock never started
+        result = invoke("resume", "--no-score")
+    assert result.exit_code == 130
+    assert "input closed" in result.output and f"mockinterview resume {sid}" in result.output
+    with Store() as store:
+        after = store.get(sid).phases[1]
+    assert after.notes == "half of phase two" and after.status == "active"
+    assert after.used_seconds == before.used_seconds
+
+
+def test_run_without_an_id_offers_the_unfinished_interview_first(invoke, keys) -> None:
+    sid = _interrupted_in_phase_two(invoke, keys)
+    with keys("\r", "\r", " and the rest" + CTRL_D + "n" + "n", *(f"p{i}" + CTRL_D + "n" for i in range(4))):
+        result = invoke("run", "--no-score")
+    assert result.exit_code == 0, result.output
+    # Enter at the picker takes its first choice: the unfinished interview, resumed
+    assert f"Resuming Design a URL Shortener ({sid}) at phase 2 of 6." in result.output
+    with Store() as store:
+        s = store.get(sid)
+        assert store.count() == 1  # resumed, not a new interview
+    assert s.finished and s.phases[1].notes == "half of phase two and the rest"
+
+
+def test_hints_are_recorded_with_their_phase_kind_and_time(invoke, keys) -> None:
+    from mockinterview.content.catalogue import Catalogue
+
+    phase = Catalogue().get("url-shortener").phases[0]
+    first = min(phase.probes, key=lambda p: p.at).question
+    with keys("\r", "\x07" + "notes" + CTRL_D + "n", "\x07", CTRL_C, "\r"):
+        result = invoke("run", "url-shortener", "--no-score")
+    assert result.exit_code == 130
+    with Store() as store:
+        s = store.latest(unfinished=True)
+    assert s is not None
+    assert [(h.kind, h.text) for h in s.phases[0].hints] == [("probe", first)]
+    assert len(s.phases[1].hints) == 1 and s.phases[1].hints[0].kind == "probe"
+    assert s.hints_used == 2 and all(h.at_seconds >= 0 for p in s.phases for h in p.hints)
+
+
+def test_strict_at_any_speed_stops_at_zero_and_records_no_overtime(invoke, keys, monkeypatch) -> None:
+    monkeypatch.setattr("mockinterview.ui.run_flow.offer_estimation", lambda *a: None)
+    with keys("\r", close=False):
+        result = invoke("run", "url-shortener", "--minutes", "10", "--speed", "1000", "--strict", "--no-score", "--no-peek")
+    assert result.exit_code == 0, result.output
+    with Store() as store:
+        s = store.latest()
+    assert s is not None and s.finished
+    assert [p.used_seconds for p in s.phases] == [p.planned_seconds for p in s.phases]
+    assert all(p.overtime_seconds == 0 for p in s.phases)
+
+
+def test_ctrl_t_counts_as_planned_time_in_the_summary_lines(invoke, keys) -> None:
+    notes = [f"n{i}" for i in range(6)]
+    with keys("\r", "\x14" + phase_keys(notes)):  # ^T in phase 1
+        result = invoke("run", "url-shortener", "--speed", "50", "--no-score")
+    assert result.exit_code == 0, result.output
+    assert "Clarify the requirements: " in result.output and " of 7 min" in result.output  # 5 + 2
+    assert "Interview complete: " in result.output and " of 47 planned minutes." in result.output
+    with Store() as store:
+        s = store.latest()
+    assert s is not None and s.phases[0].extra_seconds == 120 and s.allowed_minutes == 47

@@ -1,4 +1,4 @@
-"""The keys of the notes prompt, pressed in a real pseudo-terminal, read off the screen:
+"""The keys of the interview room, pressed in a real pseudo-terminal, read off the screen:
 ^P pause, ^T +2 min, ^G hint, ^E $EDITOR. No timing is asserted."""
 
 from __future__ import annotations
@@ -8,16 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pty_screen import Terminal, flat
 
 from mockinterview.content.catalogue import Catalogue
 from mockinterview.interview.session import PhaseRecord
 from mockinterview.store import Store
+from screen.harness import Screen, flat
 
 pytestmark = pytest.mark.e2e
 
-Start = Callable[..., Terminal]
-TOOLBAR = r"Clarify the requirements (\d+:\d\d) left interview (\d+:\d\d) left"
+Start = Callable[..., Screen]
+STATUS = r"(\d+:\d\d) left interview (\d+:\d\d) left"
 
 
 def seconds(mmss: str) -> int:
@@ -25,27 +25,27 @@ def seconds(mmss: str) -> int:
     return int(m) * 60 + int(s)
 
 
-def first_phase(term: Start, *args: str, env: dict[str, str] | None = None) -> Terminal:
-    """`run url-shortener`, Enter, and the notes prompt of phase 1 with its countdown."""
+def first_phase(term: Start, *args: str, env: dict[str, str] | None = None) -> Screen:
+    """`run url-shortener`, Enter, and the room of phase 1 with its countdown."""
     t = term("run", "url-shortener", "--no-score", *args, env=env)
     t.wait_for("Press Enter to start the clock")
-    t.type("\r")
+    t.send("enter")
     t.wait_for("Phase 1/6")
-    t.wait_for(TOOLBAR)
+    t.wait_match(STATUS)
     return t
 
 
-def finish_phase_then_save_and_quit(t: Terminal) -> None:
+def finish_phase_then_save_and_quit(t: Screen) -> None:
     """^D, no comparison, then Ctrl-C in phase 2 and "save and quit": exit 130."""
     t.ctrl("d")
     t.wait_for("Compare your notes with the reference")
-    t.type("n")
+    t.send("n")
     t.wait_for("Phase 2/6")
-    t.wait_for(r"Capacity estimation \d+:\d\d left")
+    t.wait_match(STATUS)
     t.ctrl("c")
     t.wait_for("What now")
-    t.type("\r")
-    assert t.exit_status() == 130
+    t.send("enter")
+    assert t.wait_exit() == 130
 
 
 def first_phase_record() -> PhaseRecord:
@@ -59,13 +59,13 @@ def test_ctrl_p_pauses_the_clock_and_paused_time_is_not_counted(term: Start) -> 
     t = first_phase(term, "--speed", "20")  # the 5-minute phase lasts 15 s of wall time
     t.type("users, scale")
     t.ctrl("p")
-    t.wait_for(r"Paused: the clock is stopped\. \^P to resume\.")
-    paused = t.wait_for(TOOLBAR + " PAUSED")
+    t.wait_match(r"Paused: \^P to resume\.")
+    paused = t.wait_match(STATUS + " PAUSED")
     t.pump(3.0)  # a minute of interview time, were the clock running
-    still = t.wait_for(TOOLBAR + " PAUSED")
+    still = t.wait_match(STATUS + " PAUSED")
     assert still.groups() == paused.groups()  # neither the phase nor the interview clock moved
     t.ctrl("p")
-    t.wait_for(r"Resumed\.")
+    t.wait_match(r"Resumed\.")
     t.wait_gone("PAUSED")
     finish_phase_then_save_and_quit(t)
     assert first_phase_record().notes == "users, scale"
@@ -74,22 +74,23 @@ def test_ctrl_p_pauses_the_clock_and_paused_time_is_not_counted(term: Start) -> 
 def test_ctrl_t_adds_two_minutes_to_the_phase(term: Start) -> None:
     t = first_phase(term, "--speed", "6")
     t.ctrl("p")  # paused, so the readings before and after differ by the extension only
-    before = t.wait_for(TOOLBAR + " PAUSED")
+    before = t.wait_match(STATUS + " PAUSED")
     t.ctrl("t")
-    t.wait_for(r"\+2 minutes for this phase\.")
-    after = t.wait_for(TOOLBAR + " PAUSED")
+    t.wait_match(r"\+2 minutes for this phase\.")
+    after = t.wait_match(STATUS + " PAUSED")
     assert seconds(after.group(1)) == seconds(before.group(1)) + 120
     assert seconds(after.group(2)) == seconds(before.group(2)) + 120
+    t.wait_match(r"Phase 1/6 · Clarify the requirements · 7 min")  # the header counts the extension
     t.ctrl("p")
     t.wait_gone("PAUSED")
     t.ctrl("d")
-    t.wait_for(r"Clarify the requirements: \d+\.\d of 7 min")  # 5 planned + 2
-    t.type("n")
+    t.wait_match(r"Clarify the requirements: \d+\.\d of 7 min")  # 5 planned + 2
+    t.send("n")
     t.wait_for("Phase 2/6")
     t.ctrl("c")
     t.wait_for("What now")
-    t.type("\r")
-    assert t.exit_status() == 130
+    t.send("enter")
+    assert t.wait_exit() == 130
     assert first_phase_record().extra_seconds == 120
 
 
@@ -100,26 +101,30 @@ def test_ctrl_g_brings_the_probes_forward_then_gives_hints_then_says_there_are_n
     said = [f"Interviewer: “{q}”" for q in probes] + [f"Hint: {c}" for c in phase.covers]
     for line in said:
         t.ctrl("g")
-        t.wait_for(re.escape(flat(line)))
+        t.wait_match(re.escape(flat(line)))
     t.ctrl("g")
-    t.wait_for(re.escape("No more hints for this phase: wrap up and press ^D when you are done."))
+    t.wait_match(re.escape("No more hints for this phase: wrap up and press ^D when you are done."))
     t.type("noted")
     finish_phase_then_save_and_quit(t)
-    assert first_phase_record().notes == "noted"
+    rec = first_phase_record()
+    assert rec.notes == "noted"
+    # every ^G that gave something is recorded, in order, with its kind and its time
+    assert [(h.kind, h.text) for h in rec.hints] == [("probe", q) for q in probes] + [("hint", c) for c in phase.covers]
+    assert all(h.at_seconds >= 0 for h in rec.hints)
 
 
 def test_ctrl_e_edits_the_notes_in_the_editor_and_brings_them_back(term: Start, tmp_path: Path) -> None:
     editor = tmp_path / "editor.sh"
-    editor.write_text('#!/bin/sh\necho "line from the editor" >> "$1"\n', encoding="utf-8")
+    seen = tmp_path / "seen.txt"
+    editor.write_text(f'#!/bin/sh\ncp "$1" "{seen}"\necho "line from the editor" >> "$1"\n', encoding="utf-8")
     editor.chmod(0o755)
     t = first_phase(term, env={"EDITOR": str(editor)})
     t.type("typed first")
-    t.wait_for("notes> typed first")
+    t.wait_for("typed first")
     t.ctrl("e")
-    t.wait_for("line from the editor")  # back in the prompt, with the editor's line
+    t.wait_for("line from the editor")  # back in the room, with the editor's line
     t.type(" and after")
     t.wait_for("line from the editor and after")
     finish_phase_then_save_and_quit(t)
-    notes = first_phase_record().notes
-    assert notes.startswith("typed first")
-    assert notes.endswith("line from the editor and after")
+    assert seen.read_text(encoding="utf-8") == "typed first\n"  # the file the editor got ends with a newline
+    assert first_phase_record().notes == "typed first\nline from the editor and after"

@@ -1,151 +1,152 @@
-"""End to end in a real pseudo-terminal (pexpect): the program as a person meets it."""
+"""End to end in a real pseudo-terminal: the program as a person meets it, read off the
+emulated screen (tests/screen/harness.py)."""
 
 from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-pexpect = pytest.importorskip("pexpect")
+from mockinterview.store import Store
+from screen.harness import Screen
 
 pytestmark = pytest.mark.e2e
 
-CTRL_D, CTRL_C = "\x04", "\x03"
+Start = Callable[..., Screen]
 
 
-def spawn(home: Path, *args: str, timeout: float = 30):  # type: ignore[no-untyped-def]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOCKINTERVIEW")}
-    env.update(MOCKINTERVIEW_HOME=str(home), TERM="xterm-256color", COLUMNS="80", LINES="24")
-    # pexpect's pty does not answer cursor-position requests; without this prompt_toolkit
-    # prints a warning and cannot size the toolbar (the toolbar is checked in tmux instead).
-    env["PROMPT_TOOLKIT_NO_CPR"] = "1"
-    env.pop("NO_COLOR", None)
-    return pexpect.spawn(
-        sys.executable, ["-m", "mockinterview", *args], env=env, dimensions=(24, 80),
-        timeout=timeout, encoding="utf-8", codec_errors="replace",
-    )
+def save_and_quit(t: Screen) -> None:
+    """Ctrl-C in the room, then the default answer: save and quit (exit 130)."""
+    t.ctrl("c")
+    t.wait_for("What now")
+    t.send("enter")
+    assert t.wait_exit() == 130
 
 
-def store(home: Path):  # type: ignore[no-untyped-def]
-    os.environ["MOCKINTERVIEW_HOME"] = str(home)
-    from mockinterview.store import Store
-
-    return Store()
-
-
-def save_and_quit(child) -> None:  # type: ignore[no-untyped-def]
-    """Ctrl-C at the notes, then the default answer: save and quit (exit 130)."""
-    child.send(CTRL_C)
-    child.expect("What now")
-    child.send("\r")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-
-
-def finish_phases(child, notes: list[str], estimation_at: int | None) -> None:  # type: ignore[no-untyped-def]
+def finish_phases(t: Screen, notes: list[str], estimation_at: int | None) -> None:
     for i, text in enumerate(notes):
-        child.expect("notes>")
-        child.send(text)
-        time.sleep(0.2)
-        child.send(CTRL_D)
+        t.wait_for(f"Phase {i + 1}/{len(notes)}")
+        t.wait_for("Your notes")
+        t.type(text)
+        t.wait_for(text)
+        t.ctrl("d")
         if estimation_at == i:
-            child.expect("Check your capacity numbers")
-            child.send("n")
-        child.expect("Compare your notes")
-        child.send("n")
+            t.wait_for("Check your capacity numbers")
+            t.send("n")
+        t.wait_for("Compare your notes")
+        t.send("n")
 
 
-def test_whole_interview_from_brief_to_scorecard(isolated_home: Path) -> None:
-    child = spawn(isolated_home, "run", "url-shortener", "--speed", "60")
-    child.expect("Press Enter to start the clock")
-    child.send("\r")
-    child.expect("Phase 1/6")
-    finish_phases(child, ["users, scale, read:write 100:1", "1,200 writes/s", "LB, app, cache, DB",
-                          "urls table, base62", "7 chars, counter", "monitoring"], estimation_at=1)
-    child.expect("Interview complete")
+def test_whole_interview_from_brief_to_scorecard(term: Start) -> None:
+    t = term("run", "url-shortener", "--speed", "60")
+    t.wait_for("Press Enter to start the clock")
+    t.send("enter")
+    finish_phases(t, ["users, scale, read:write 100:1", "1,200 writes/s", "LB, app, cache, DB",
+                      "urls table, base62", "7 chars, counter", "monitoring"], estimation_at=1)
+    t.wait_for("Interview complete")
     for _ in range(15):
-        child.expect(r"\(1-5\)")
-        child.send("4\r")
+        t.wait_match(r"\(1-5\)")
+        t.send("4\r")
+        t.pump(0.1)
     for _ in range(3):
-        child.expect("points:")
-        child.send("\r")
-    child.expect("Strong performance indicators")
-    child.send("\r")
-    child.expect("Areas of concern")
-    child.send("\r")
-    child.expect("Scorecard")
-    child.expect("40/50")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    with store(isolated_home) as s:
+        t.wait_for("points:")
+        t.send("enter")
+        t.pump(0.1)
+    t.wait_for("Strong performance indicators")
+    t.send("enter")
+    t.wait_for("Areas of concern")
+    t.send("enter")
+    assert t.wait_exit() == 0
+    assert b"40/50" in t.raw
+    with Store() as s:
         session = s.latest()
     assert session is not None and session.finished and session.assessment is not None
     assert session.phases[1].notes == "1,200 writes/s"
 
 
-def test_ctrl_c_saves_and_resume_continues(isolated_home: Path) -> None:
-    child = spawn(isolated_home, "run", "chat-system", "--speed", "10", "--no-score")
-    child.expect("Press Enter")
-    child.send("\r")
-    child.expect("notes>")
-    child.send("1B users, 100M DAU, groups up to 500")
-    time.sleep(0.5)
-    child.send(CTRL_C)
-    child.expect("What now")
-    child.send("\r")  # save and quit
-    child.expect("mockinterview resume")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+def test_ctrl_c_saves_and_resume_shows_where_you_were_and_waits_for_enter(term: Start) -> None:
+    t = term("run", "chat-system", "--speed", "10", "--no-score")
+    t.wait_for("Press Enter")
+    t.send("enter")
+    t.wait_for("Your notes")
+    t.type("1B users, 100M DAU, groups up to 500")
+    t.wait_for("groups up to 500")
+    t.ctrl("c")
+    t.wait_for("What now")
+    t.send("enter")  # save and quit
+    assert t.wait_exit() == 130
+    assert b"mockinterview resume" in t.raw
 
-    child = spawn(isolated_home, "resume", "--no-score")
-    child.expect("Resuming")
-    child.expect("100M DAU")  # the notes so far are back in the prompt
-    child.send(" · presence, receipts")
-    time.sleep(0.3)
-    child.send(CTRL_D)
-    child.expect("Compare your notes")
-    child.send("n")
-    child.expect("Phase 2/6")
-    save_and_quit(child)
-    with store(isolated_home) as s:
+    t = term("resume", "--no-score")
+    t.wait_match(r"Resuming: \d+\.\d min already used in this phase")  # where you were ...
+    t.wait_for("Press Enter to start the clock")
+    t.wait_for("100M DAU")  # the notes so far are back in the room
+    t.wait_match(r"NOT STARTED")
+    t.send("typed before Enter")  # nothing typed goes in while the box is up
+    t.send("enter")
+    t.wait_gone("NOT STARTED")
+    t.send("end")
+    t.type(" · presence, receipts")
+    t.wait_for("presence, receipts")
+    t.ctrl("d")
+    t.wait_for("Compare your notes")
+    t.send("n")
+    t.wait_for("Phase 2/6")
+    save_and_quit(t)
+    with Store() as s:
         session = s.latest(unfinished=True)
     assert session is not None
     assert session.phases[0].notes == "1B users, 100M DAU, groups up to 500 · presence, receipts"
     assert session.current_phase == 1
 
 
-def test_kill_9_mid_phase_loses_at_most_seconds(isolated_home: Path) -> None:
-    child = spawn(isolated_home, "run", "social-media-feed", "--no-score")
-    child.expect("Press Enter")
-    child.send("\r")
-    child.expect("notes>")
-    child.send("300M users, 200M DAU, 100M tweets/day")
+def test_kill_9_mid_phase_loses_at_most_seconds(term: Start) -> None:
+    t = term("run", "social-media-feed", "--no-score")
+    t.wait_for("Press Enter")
+    t.send("enter")
+    t.wait_for("Your notes")
+    t.type("300M users, 200M DAU, 100M tweets/day")
+    t.wait_for("100M tweets/day")
     time.sleep(4.5)  # autosave runs every 3 s while the text changes
-    os.kill(child.pid, signal.SIGKILL)
-    child.expect(pexpect.EOF)
-    child.close()
+    os.kill(t.child.pid, signal.SIGKILL)
+    t.wait_exit()
 
-    child = spawn(isolated_home, "resume", "--no-score")
-    child.expect("Resuming")
-    child.expect("100M tweets/day")
-    save_and_quit(child)
-    with store(isolated_home) as s:
+    t = term("resume", "--no-score")
+    t.wait_for("100M tweets/day")
+    t.send("enter")
+    save_and_quit(t)
+    with Store() as s:
         session = s.latest(unfinished=True)
     assert session is not None
     assert session.phases[0].notes == "300M users, 200M DAU, 100M tweets/day"
     assert session.phases[0].used_seconds > 3
 
 
-def test_not_a_terminal_is_a_clear_error_without_escape_codes(isolated_home: Path, tmp_path: Path) -> None:
-    import subprocess
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_save_and_stop_as_ctrl_c_does(term: Start, signum: int) -> None:
+    t = term("run", "url-shortener", "--no-score")
+    t.wait_for("Press Enter")
+    t.send("enter")
+    t.wait_for("Your notes")
+    t.type("typed just before the signal")
+    t.wait_for("just before the signal")
+    t.child.kill(signum)
+    assert t.wait_exit() == 130
+    with Store() as s:
+        session = s.latest(unfinished=True)
+    assert session is not None
+    assert session.phases[0].notes == "typed just before the signal"
+    if signum == signal.SIGTERM:  # (after a hang-up the terminal is gone: nothing more is shown)
+        assert f"Resume it with: mockinterview resume {session.id}".encode() in t.raw
 
+
+def test_not_a_terminal_is_a_clear_error_without_escape_codes(isolated_home: Path) -> None:
     env = {**os.environ, "MOCKINTERVIEW_HOME": str(isolated_home)}
     out = subprocess.run([sys.executable, "-m", "mockinterview", "run", "url-shortener"], env=env,
                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30)

@@ -333,3 +333,109 @@ def test_the_interview_core_imports_no_terminal_library(module: str) -> None:
     code = f"import sys, {module}; print(sorted(m for m in {libs!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# The room's needs: hints kept, exact 0:00, background saves, safe phase ends --------
+
+
+def test_a_hint_is_kept_on_the_record_with_its_kind_and_time(t: FakeTime) -> None:
+    live = live_phase(t)
+    live.start()
+    t.advance(40)
+    assert live.hint() == Cue("probe", "halfway?")
+    t.advance(20)
+    assert live.hint() == Cue("hint", "cover it")
+    assert live.hint() is None  # nothing given: nothing recorded
+    assert [(h.at_seconds, h.kind, h.text) for h in live.record.hints] == [(40, "probe", "halfway?"), (60, "hint", "cover it")]
+    assert [s.kind for s in live.said] == ["probe", "hint"] and live.said[0].asked_by_hint
+
+
+def test_next_event_in_says_when_the_next_probe_or_zero_is_due(t: FakeTime) -> None:
+    live = live_phase(t, speed=10)  # 300 s phase, probe at 150 s: 15 s and 30 s of wall time
+    assert live.next_event_in() is None  # not started
+    live.start()
+    assert live.next_event_in() == pytest.approx(15)
+    t.advance(15)
+    live.tick()
+    assert live.next_event_in() == pytest.approx(15)
+    live.toggle_pause()
+    assert live.next_event_in() is None
+
+
+def test_strict_counts_the_phase_as_its_planned_time_however_late_the_tick(t: FakeTime) -> None:
+    live = live_phase(t, strict=True, speed=1000)
+    live.start()
+    t.advance(5)  # 5000 s of interview time before the screen looked
+    assert live.tick().time_up
+    assert live.clock.elapsed == 300 and live.snapshot("x").overtime_seconds == 0
+
+
+def test_resume_does_not_ask_again_what_a_hint_brought_forward(url_shortener: Scenario, t: FakeTime) -> None:
+    from mockinterview.interview.session import HintUse
+
+    interview = new_interview(url_shortener, t)
+    first = interview.session.phases[0]
+    probes = sorted(url_shortener.phases[0].probes, key=lambda p: p.at)
+    first.used_seconds = 10
+    first.hints = [HintUse(5, "probe", probes[0].question), HintUse(8, "hint", url_shortener.phases[0].covers[0])]
+    live = interview.start_phase(first)
+    assert probes[0].question in live.schedule.asked
+    assert [q for _, q in live.schedule.pending] == [p.question for p in probes[1:]]
+    assert live.hint() == Cue("probe", probes[1].question)  # not the one given before the break
+    said = [(s.kind, s.text) for s in live.said]
+    assert said[0] == ("opening", url_shortener.opening)
+    assert ("probe", probes[0].question) in said and ("hint", url_shortener.phases[0].covers[0]) in said
+
+
+def test_a_refused_phase_end_leaves_the_phase_as_it_was(url_shortener: Scenario, t: FakeTime) -> None:
+    class Refusing(RecordingStore):
+        def update_session(self, session: Session) -> None:
+            raise OSError("disk full")
+
+    interview = new_interview(url_shortener, t)
+    live = interview.start_phase(interview.phases_to_run()[0])
+    live.start()
+    interview.store = Refusing()
+    with pytest.raises(OSError):
+        interview.end_phase(live, "notes")
+    rec = live.record
+    assert rec.status == "active" and rec.ended_at is None and interview.session.current_phase == 0
+    assert live.clock.running  # the candidate carries on; ^D again tries again
+
+
+def test_autosave_on_its_own_thread_reports_a_failure_later_and_retries() -> None:
+    import threading
+    import time
+
+    from mockinterview.interview.autosave import StoreThread
+
+    t = FakeTime()
+    store = RecordingStore()
+    store.fail_next = 1
+    threads: list[str] = []
+
+    class Worker(RecordingStore):
+        def save_phase(self, session_id: str, phase: PhaseRecord) -> None:
+            threads.append(threading.current_thread().name)
+            store.save_phase(session_id, phase)
+
+        def close(self) -> None:
+            pass
+
+    live = live_phase(t)
+    live.start()
+    thread = StoreThread(Worker)
+    saver = Autosave(RecordingStore(), "s1", live, time_source=t, thread=thread)
+    t.advance(3)
+    assert saver.poll("text")  # started on the thread
+    while saver.saving:
+        time.sleep(0.01)
+    with pytest.raises(OSError):
+        saver.poll("text")  # the failure surfaces at the next poll
+    assert not saver.clean and saver.due("text")
+    assert saver.poll("text")
+    saver.close(raise_error=True)
+    assert saver.clean
+    thread.close()
+    assert store.calls == [("save_phase", (0, "text", 3, 0))]
+    assert threads and all(name.startswith("mockinterview-autosave") for name in threads)

@@ -66,9 +66,19 @@ class PhaseClock:
     def extend(self, seconds: float) -> None:
         self.extra += seconds
 
-    def stop(self) -> float:
+    def stop(self, *, at_most: float | None = None) -> float:
+        """Pause for good; ``at_most`` caps the time counted (``--strict`` ends at 0:00
+        exactly, however late the screen noticed). Returns the time counted."""
         self.pause()
+        if at_most is not None:
+            self._banked = min(self._banked, at_most)
         return self._banked
+
+    def wall_seconds_until(self, elapsed: float) -> float | None:
+        """Wall-clock seconds until the clock reads ``elapsed`` (None while it is stopped)."""
+        if not self.running:
+            return None
+        return max(0.0, (elapsed - self.elapsed) / self.speed)
 
     # Readings ----------------------------------------------------------------------
     @property

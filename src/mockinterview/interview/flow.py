@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from mockinterview.interview.autosave import Autosave, PhaseWriter
+from mockinterview.interview.autosave import Autosave, PhaseWriter, StoreThread
 from mockinterview.interview.clock import TimeSource
-from mockinterview.interview.phase import LivePhase
+from mockinterview.interview.phase import LivePhase, Said
 from mockinterview.interview.schedule import Schedule
 from mockinterview.interview.session import EstimateAnswer, PhaseRecord, Session, start_session, utcnow
 
@@ -123,17 +123,49 @@ class Interview:
     def start_phase(self, rec: PhaseRecord) -> LivePhase:
         """Make ``rec`` the active phase (saved) and return it live, its clock not yet running.
 
-        On a resume, the probes due by the time already used count as asked.
+        On a resume, the probes due by the time already used count as asked, and so do
+        those a ^G brought forward; the hints given are not given again, and what the
+        interviewer said before the break is said again (:attr:`LivePhase.said`).
         """
         self.session.current_phase = rec.index
         rec.status = "active"
         rec.started_at = rec.started_at or self._wall()
         self.store.update_session(self.session)
-        schedule = Schedule.for_phase(self.phase(rec), done_fraction=fraction_used(rec))
-        return LivePhase(rec, schedule, speed=self.speed, strict=self.strict, time_source=self._time_source)
+        phase = self.phase(rec)
+        schedule = Schedule.for_phase(
+            phase,
+            done_fraction=fraction_used(rec),
+            hints_used=sum(h.kind == "hint" for h in rec.hints),
+            asked_early=[h.text for h in rec.hints if h.kind == "probe"],
+        )
+        return LivePhase(
+            rec, schedule, speed=self.speed, strict=self.strict, time_source=self._time_source,
+            said=self.said_before(rec, schedule),
+        )
 
-    def autosave(self, live: LivePhase) -> Autosave:
-        return Autosave(self.store, self.session.id, live, time_source=self._time_source)
+    def said_before(self, rec: PhaseRecord, schedule: Schedule) -> list[Said]:
+        """What the interviewer has said in this phase when it (re)opens: the scenario's
+        opening in the first phase, the phase's prompts, then (on a resume) the probes
+        and hints given so far, in the order they came."""
+        phase = self.phase(rec)
+        said: list[Said] = []
+        prompts = list(phase.prompts)
+        if rec.index == 0:  # the opening, unless a prompt says it; then no prompt it already says
+            opening = self.scenario.opening
+            if not any(opening in p for p in prompts):
+                said.append(Said("opening", opening))
+                prompts = [p for p in prompts if p not in opening]
+        said += [Said("prompt", p) for p in prompts]
+        early = {h.text for h in rec.hints if h.kind == "probe"}
+        at = {p.question: p.at * rec.planned_seconds for p in phase.probes}
+        timed: list[tuple[float, Said]] = [(at.get(q, 0.0), Said("probe", q)) for q in schedule.asked if q not in early]
+        timed += [(h.at_seconds, Said(h.kind, h.text, asked_by_hint=h.kind == "probe")) for h in rec.hints]
+        said += [s for _, s in sorted(timed, key=lambda pair: pair[0])]
+        return said
+
+    def autosave(self, live: LivePhase, *, thread: StoreThread | None = None) -> Autosave:
+        """The phase's autosave; with ``thread``, its writes run there (see :mod:`.autosave`)."""
+        return Autosave(self.store, self.session.id, live, time_source=self._time_source, thread=thread)
 
     def interrupt(self, live: LivePhase) -> None:
         """Ctrl-C, or the input went away: stop the clock and save the phase as it is."""
@@ -141,12 +173,25 @@ class Interview:
         self.store.save_phase(self.session.id, live.snapshot(live.notes))
 
     def end_phase(self, live: LivePhase, notes: str) -> PhaseRecord:
-        """The phase is done (^D, or 0:00 under --strict): its notes and time are final."""
+        """The phase is done (^D, or 0:00 under --strict): its notes and time are final.
+
+        When the store refuses the write, the phase is as it was (still active, its
+        clock running again if it was), so the screen can say so and let the candidate
+        try again: nothing is lost.
+        """
+        was_running = live.clock.running
         live.clock.stop()
         rec = live.snapshot(notes)
         rec.status, rec.ended_at = "done", self._wall()
         self.session.current_phase = rec.index + 1
-        self.store.update_session(self.session)
+        try:
+            self.store.update_session(self.session)
+        except BaseException:
+            rec.status, rec.ended_at = "active", None
+            self.session.current_phase = rec.index
+            if was_running:
+                live.clock.start()
+            raise
         return rec
 
     def record_estimates(self, answers: Sequence[EstimateAnswer]) -> None:

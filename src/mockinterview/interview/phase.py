@@ -1,8 +1,11 @@
 """One phase while it runs: its clock, its schedule, the bell at 0:00 and ``--strict``.
 
-The screen calls :meth:`LivePhase.tick` from its event loop (every half second or
-so) and shows what it returns; the keys call :meth:`toggle_pause`, :meth:`extend`
-and :meth:`hint`. Nothing here draws or waits, so tests drive it with a fake clock.
+The screen calls :meth:`LivePhase.tick` from its event loop and shows what it
+returns; :meth:`LivePhase.next_event_in` says how long it may sleep before the next
+probe or 0:00 is due, so a fast ``--speed`` is as exact as a slow one. The keys call
+:meth:`toggle_pause`, :meth:`extend` and :meth:`hint`. :attr:`LivePhase.said` is what
+the interviewer has said in this phase so far (the screen's interviewer pane).
+Nothing here draws or waits, so tests drive it with a fake clock.
 """
 
 from __future__ import annotations
@@ -13,10 +16,21 @@ from typing import Literal
 
 from mockinterview.interview.clock import PhaseClock, TimeSource
 from mockinterview.interview.schedule import Cue, Schedule
-from mockinterview.interview.session import PhaseRecord
+from mockinterview.interview.session import HintUse, PhaseRecord
 
 EXTENSION_SECONDS = 120.0  # what one ^T adds
 EndedBy = Literal["done", "time_up"]
+SaidKind = Literal["opening", "prompt", "probe", "hint"]
+
+
+@dataclass(frozen=True)
+class Said:
+    """One thing the interviewer said in this phase: the scenario's opening (first phase),
+    a prompt that opens the phase, a probe (on time or brought forward by ^G), a hint."""
+
+    kind: SaidKind
+    text: str
+    asked_by_hint: bool = False  # a probe ^G brought forward
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,7 @@ class LivePhase:
         speed: float = 1.0,
         strict: bool = False,
         time_source: TimeSource = time.monotonic,
+        said: list[Said] | None = None,
     ) -> None:
         self.record = record
         self.schedule = schedule
@@ -50,7 +65,9 @@ class LivePhase:
         )
         self.notes = record.notes  # the latest text the screen reported
         self.ended_by: EndedBy = "done"
-        self._bell_rung = False
+        #: What the interviewer has said in this phase, oldest first.
+        self.said: list[Said] = list(said or [])
+        self._bell_rung = self.clock.remaining <= 0  # a resumed phase already in overtime rang before
 
     @property
     def title(self) -> str:
@@ -70,19 +87,42 @@ class LivePhase:
         self._bell_rung = self.clock.remaining <= 0
 
     def hint(self) -> Cue | None:
-        """^G: see :meth:`Schedule.hint`."""
-        return self.schedule.hint()
+        """^G: see :meth:`Schedule.hint`. What it gives is kept on the phase's record
+        (:attr:`PhaseRecord.hints`, with the time) and in :attr:`said`."""
+        cue = self.schedule.hint()
+        if cue is not None:
+            self.record.hints.append(HintUse(round(self.clock.elapsed, 1), cue.kind, cue.text))
+            self.said.append(Said(cue.kind, cue.text, asked_by_hint=cue.kind == "probe"))
+        return cue
 
     # The event loop ----------------------------------------------------------------
     def tick(self) -> Tick:
         clock = self.clock
         probes = tuple(self.schedule.due(clock.fraction)) if clock.running else ()
+        self.said.extend(Said("probe", q) for q in probes)
         bell = time_up = False
         if clock.remaining <= 0 and not self._bell_rung:
             self._bell_rung = bell = True
             if self.strict:
                 self.ended_by, time_up = "time_up", True
+                clock.stop(at_most=clock.allowed)  # 0:00 exactly, however late this tick came
         return Tick(probes, bell, time_up)
+
+    def next_event_in(self) -> float | None:
+        """Wall seconds until the next probe or 0:00 is due (None while paused or when
+        nothing is left): how long the screen may wait before its next :meth:`tick`."""
+        clock = self.clock
+        waits: list[float] = []
+        at = self.schedule.next_at()
+        if at is not None:
+            wait = clock.wall_seconds_until(at * clock.planned)
+            if wait is not None:
+                waits.append(wait)
+        if not self._bell_rung:
+            wait = clock.wall_seconds_until(clock.allowed)
+            if wait is not None:
+                waits.append(wait)
+        return min(waits) if waits else None
 
     def snapshot(self, notes: str) -> PhaseRecord:
         """Copy the notes and the clock's readings onto the phase's record (to be saved)."""

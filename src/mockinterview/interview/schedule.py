@@ -37,24 +37,36 @@ class Schedule:
         *,
         done_fraction: float = 0.0,
         hints_used: int = 0,
+        asked_early: Iterable[str] = (),
     ) -> None:
         """``probes`` are (fraction of the phase, question). On a resume, ``done_fraction``
-        is how far the phase had gone: probes due by then count as asked already, and
-        ``hints_used`` hints are not given again."""
+        is how far the phase had gone: probes due by then count as asked already, and so
+        do ``asked_early`` (probes a ^G brought forward); ``hints_used`` hints are not
+        given again."""
         ordered = sorted(probes)
-        self.asked: list[str] = [q for at, q in ordered if at <= done_fraction]
-        self._pending: deque[tuple[float, str]] = deque((at, q) for at, q in ordered if at > done_fraction)
+        early = set(asked_early)
+        self.asked: list[str] = [q for at, q in ordered if at <= done_fraction or q in early]
+        self._pending: deque[tuple[float, str]] = deque(
+            (at, q) for at, q in ordered if at > done_fraction and q not in early
+        )
         self._hints: deque[str] = deque(hints[hints_used:])
         self.hints_used = hints_used
 
     @classmethod
-    def for_phase(cls, phase: Phase, *, done_fraction: float = 0.0, hints_used: int = 0) -> Schedule:
+    def for_phase(
+        cls, phase: Phase, *, done_fraction: float = 0.0, hints_used: int = 0, asked_early: Iterable[str] = ()
+    ) -> Schedule:
         return cls(
             ((p.at, p.question) for p in phase.probes),
             phase.covers,
             done_fraction=done_fraction,
             hints_used=hints_used,
+            asked_early=asked_early,
         )
+
+    def next_at(self) -> float | None:
+        """The fraction of the phase at which the next probe comes (None: no probe left)."""
+        return self._pending[0][0] if self._pending else None
 
     @property
     def pending(self) -> tuple[tuple[float, str], ...]:

@@ -1,66 +1,83 @@
-"""A timed interview on the terminal, phase by phase: it shows and asks; the
-interview's state and its saving are :class:`mockinterview.interview.flow.Interview`'s.
-The store is written from the first second: at the start, every few seconds while
-typing, at every phase end and on Ctrl-C."""
+"""A timed interview on the terminal, phase by phase: the room for each phase, then
+what follows it (:data:`PHASE_END`), each step its own screen. The interview's
+state and its saving are :class:`mockinterview.interview.flow.Interview`'s; the store
+is written from the first second: at the start, every few seconds while typing, at
+every phase end, on Ctrl-C and on SIGTERM / SIGHUP."""
 
 from __future__ import annotations
 
-from functools import partial
+import contextlib
+import signal
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import FrameType
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
-from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from mockinterview.content.scenario import Phase, Scenario
-from mockinterview.errors import Interrupted, NotATerminalError
+from mockinterview.errors import Interrupted, NotATerminalError, SignalExit, StoreError
+from mockinterview.interview.autosave import ClosingPhaseWriter, StoreThread
+from mockinterview.interview.clock import mmss
 from mockinterview.interview.flow import Interview, phase_of
+from mockinterview.interview.phase import LivePhase
 from mockinterview.interview.session import PhaseRecord, Session
 from mockinterview.ui import prompter, scenario_view
-from mockinterview.ui.notes_prompt import KEYS, Say, SayKind, ask_notes
+from mockinterview.ui.room import brief as brief_view
+from mockinterview.ui.room import pages
+from mockinterview.ui.room.bars import minutes_text
+from mockinterview.ui.room.phase_room import Outcome, PhaseRoom, RoomResult
+from mockinterview.ui.room.signals import STOP_SIGNALS, is_hangup, silence_the_terminal
+
+OpenWriter = Callable[[], ClosingPhaseWriter]  # a second store connection, for autosave's own thread
 
 
-def phase_header(out: Console, session: Session, phase: Phase, rec: PhaseRecord) -> None:
-    n = len(session.phases)
-    out.print()
-    out.print(Rule(Text(f" Phase {rec.index + 1}/{n} · {phase.title} · {rec.planned_seconds / 60:g} min ", style="bold accent"), style="accent"))
-    out.print(Text("Goal: ", style="bold") + Text(phase.goal))
-    for line in phase.prompts:
-        out.print(Panel(Text(line), title="Interviewer", title_align="left", border_style="accent", padding=(0, 1)))
-    if rec.used_seconds:
-        out.print(Text(f"Resuming: {rec.used_seconds / 60:.1f} min already used in this phase.", style="warn"))
-    out.print(Text(f"Type your notes; Enter adds a line.  {KEYS}", style="muted"))
+# ---------------------------------------------------------------------------- the room
 
 
-def say(out: Console) -> Say:
-    def _say(kind: SayKind, text: str) -> None:
-        if kind == "probe":
-            out.print(Text("Interviewer: ", style="bold yellow") + Text(f"“{text}”"))
-        elif kind == "hint":
-            out.print(Text("Hint: ", style="bold accent") + Text(text))
-        else:
-            out.print(Text(text, style="muted"))
+def run_room(interview: Interview, live: LivePhase, *, waiting: str | None, writer: OpenWriter | None) -> RoomResult:
+    """One phase in the room (the seam the command tests replace)."""
+    thread = StoreThread(writer) if writer is not None else None
+    try:
+        room = PhaseRoom(
+            interview,
+            live,
+            interview.autosave(live, thread=thread),
+            brief=lambda: brief_view.brief(interview, live.record),
+            waiting=waiting,
+        )
+        return room.run()
+    finally:
+        if thread is not None:
+            thread.close()
 
-    return _say
+
+def where_you_were(interview: Interview, live: LivePhase) -> str:
+    """The line a resumed phase opens with, above "Press Enter to start the clock."."""
+    clock = live.clock
+    if not clock.elapsed:
+        return "Resuming: this phase has not started yet."
+    left = f"{mmss(clock.remaining)} left" if clock.remaining >= 0 else f"{mmss(-clock.remaining)} over"
+    return f"Resuming: {clock.elapsed / 60:.1f} min already used in this phase ({left})."
 
 
-def compare(out: Console, phase: Phase, notes: str) -> None:
-    """Your notes beside the reference (stacked when the terminal is narrow)."""
-    ref = Group(*scenario_view.phase_reference(phase)) if (phase.reference or phase.covers) else Text("No reference for this phase.", style="muted")
-    mine = Text(notes) if notes.strip() else Text("(no notes)", style="muted")
-    if out.width >= 110:
-        t = Table(show_lines=False, expand=True, box=None, padding=(0, 2))
-        t.add_column("Your notes", ratio=1, style="")
-        t.add_column("Reference", ratio=1)
-        t.add_row(mine, ref)
-        out.print(t)
-    else:
-        out.print(Text("Your notes", style="bold"))
-        out.print(Padding(mine, (0, 0, 0, 2)))
-        out.print(Text("Reference", style="bold"))
-        out.print(Padding(ref, (0, 0, 0, 2)))
+# ---------------------------------------------------------------------------- after a phase
+
+
+@dataclass(frozen=True)
+class PhaseEnd:
+    """A phase just ended (its notes and time saved): what the steps after it work on."""
+
+    out: Console
+    interview: Interview
+    phase: Phase
+    record: PhaseRecord
+
+
+PhaseEndStep = Callable[[PhaseEnd], None]
 
 
 def offer_estimation(out: Console, interview: Interview) -> None:
@@ -72,6 +89,82 @@ def offer_estimation(out: Console, interview: Interview) -> None:
     from mockinterview.ui.estimate_view import drill
 
     interview.record_estimates(drill(out, interview.scenario))
+
+
+def estimation_step(end: PhaseEnd) -> None:
+    if end.phase.kind.value == "estimation":
+        offer_estimation(end.out, end.interview)
+
+
+def comparison_step(end: PhaseEnd) -> None:
+    """Unless ``--no-peek``: the notes beside the reference, on a page that waits for Enter."""
+    if not (end.interview.peek and prompter.confirm("Compare your notes with the reference?", default=False)):
+        return
+    at, of = end.record.index + 1, len(end.interview.session.phases)
+    last = at == of
+    pages.show(
+        pages.Page(
+            title=f"Phase {at}/{of} · {end.phase.title} · your notes beside the reference",
+            body=lambda width: comparison(end.phase, end.record.notes, width),
+            go_on="finish the interview" if last else "next phase (its clock starts)",
+        )
+    )
+
+
+#: What follows each phase, in order; the next phase (and its clock) starts after the
+#: last. Each step may show its own screen and may raise KeyboardInterrupt (Ctrl-C:
+#: save or discard). The coach's checklist of key points goes before the comparison.
+PHASE_END: list[PhaseEndStep] = [estimation_step, comparison_step]
+
+
+# ---------------------------------------------------------------------------- the phases
+
+
+def run_phases(out: Console, interview: Interview, *, resumed: bool = False, writer: OpenWriter | None = None) -> None:
+    """Run the phases from ``session.current_phase`` to the end, saving as it goes.
+
+    A resumed interview's first phase waits for Enter. ``writer`` opens a second store
+    connection for autosave's thread (without it, autosave writes in the event loop).
+    """
+    for n, rec in enumerate(interview.phases_to_run()):
+        phase = interview.phase(rec)
+        live = interview.start_phase(rec)
+        waiting = where_you_were(interview, live) if resumed and n == 0 else None
+        try:
+            result = run_room(interview, live, waiting=waiting, writer=writer)
+        except EOFError:  # the input went away (closed pipe, lost terminal): keep everything
+            interview.interrupt(live)
+            raise input_closed(interview) from None
+        if result.outcome is Outcome.INTERRUPT:
+            raise interrupted(out, interview)
+        if result.outcome is Outcome.UNSAVED:
+            rescue(out, live.title, result.notes)
+            raise StoreError(f"{result.problem}; your notes of this phase are printed above", hint=SAVE_HINT)
+        if result.outcome is Outcome.SIGNAL:
+            if result.problem:
+                rescue(out, live.title, result.notes)
+            raise stopped(interview, result.signum or 0, result.problem)
+
+        if live.ended_by == "time_up":
+            out.print(Text(f"Time is up for {phase.title}: your notes are kept.", style="warn"))
+        over = rec.overtime_seconds
+        summary = f"{phase.title}: {rec.used_seconds / 60:.1f} of {minutes_text(rec.allowed_seconds / 60)} min"
+        out.print(Text(summary + (f" (+{over / 60:.1f} over)" if over > 0 else ""), style="bad" if over > 0 else "muted"))
+        end = PhaseEnd(out, interview, phase, rec)
+        try:
+            for step in PHASE_END:
+                step(end)
+        except KeyboardInterrupt as exc:
+            if isinstance(exc, SignalExit):
+                raise stopped(interview, exc.signum) from None
+            raise interrupted(out, interview) from None
+        except EOFError:
+            raise input_closed(interview) from None
+
+    interview.finish()
+
+
+SAVE_HINT = "free some space or close the program holding the database, then run the interview again"
 
 
 def interrupted(out: Console, interview: Interview) -> Interrupted:
@@ -99,44 +192,79 @@ def interrupted(out: Console, interview: Interview) -> Interrupted:
     )
 
 
-def run_phases(out: Console, interview: Interview) -> None:
-    """Run the phases from ``session.current_phase`` to the end, saving as it goes."""
+def input_closed(interview: Interview) -> Interrupted:
     session = interview.session
-    for rec in interview.phases_to_run():
-        phase = interview.phase(rec)
-        live = interview.start_phase(rec)
-        phase_header(out, session, phase, rec)
-        live.start()
-        try:
-            notes = ask_notes(
-                live, time_left=partial(interview.time_left, live), autosave=interview.autosave(live), say=say(out)
-            )
-        except KeyboardInterrupt:
-            interview.interrupt(live)
-            raise interrupted(out, interview) from None
-        except EOFError:  # the input went away (closed pipe, lost terminal): keep everything
-            interview.interrupt(live)
-            at, of = interview.position
-            raise Interrupted(
-                f"input closed; interview {session.id} saved at phase {at} of {of}",
-                hint=f"Resume it with: mockinterview resume {session.id}",
-            ) from None
-        interview.end_phase(live, notes)
-        if live.ended_by == "time_up":
-            out.print(Text(f"Time is up for {phase.title}: your notes are kept.", style="warn"))
-        over = rec.overtime_seconds
-        summary = f"{phase.title}: {rec.used_seconds / 60:.1f} of {(rec.planned_seconds + rec.extra_seconds) / 60:g} min"
-        out.print(Text(summary + (f" (+{over / 60:.1f} over)" if over > 0 else ""), style="bad" if over > 0 else "muted"))
+    at, of = interview.position
+    return Interrupted(
+        f"input closed; interview {session.id} saved at phase {at} of {of}",
+        hint=f"Resume it with: mockinterview resume {session.id}",
+    )
 
-        try:
-            if phase.kind.value == "estimation":
-                offer_estimation(out, interview)
-            if interview.peek and prompter.confirm("Compare your notes with the reference?", default=False):
-                compare(out, phase, notes)
-        except KeyboardInterrupt:
-            raise interrupted(out, interview) from None
 
-    interview.finish()
+def stopped(interview: Interview, signum: int, problem: str | None = None) -> Interrupted | StoreError:
+    """SIGTERM or SIGHUP: saved (as Ctrl-C's "save and quit"), without asking."""
+    session = interview.session
+    name = signal.Signals(signum).name if signum else "a signal"
+    if problem:
+        return StoreError(f"stopped by {name}, and the interview could not be saved: {problem}", hint=SAVE_HINT)
+    at, of = interview.position
+    return Interrupted(
+        f"stopped by {name}; interview {session.id} saved at phase {at} of {of}",
+        hint=f"Resume it with: mockinterview resume {session.id}",
+    )
+
+
+def rescue(out: Console, title: str, notes: str) -> None:
+    """The store refused the notes: print them, so they are in the terminal's scrollback."""
+    out.print(Rule(Text(f" Your notes: {title} (not saved) ", style="bold warn"), style="warn"))
+    out.print(Text(notes))
+    out.print(Rule(style="warn"))
+
+
+@contextlib.contextmanager
+def stop_signals() -> Iterator[None]:
+    """While ``run`` or ``resume`` goes on: SIGTERM and SIGHUP stop it as Ctrl-C's "save
+    and quit" does (:class:`SignalExit`). The room and the pages catch them in their
+    own event loop; this covers the steps between them."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if is_hangup(signum):
+            silence_the_terminal()
+        raise SignalExit(signum)
+
+    previous = {}
+    try:
+        for signum in STOP_SIGNALS:
+            previous[signum] = signal.signal(signum, handler)
+    except ValueError:  # not the main thread: leave the signals alone
+        pass
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+# ---------------------------------------------------------------------------- comparison
+
+
+def comparison(phase: Phase, notes: str, width: int) -> list[RenderableType]:
+    """Your notes beside the reference from 110 columns, stacked below that."""
+    ref = Group(*scenario_view.phase_reference(phase)) if (phase.reference or phase.covers) else Text("No reference for this phase.", style="muted")
+    mine = Text(notes) if notes.strip() else Text("(no notes)", style="muted")
+    if width >= 110:
+        t = Table(show_lines=False, expand=True, box=None, padding=(0, 2))
+        t.add_column("Your notes", ratio=1, style="")
+        t.add_column("Reference", ratio=1)
+        t.add_row(mine, ref)
+        return [t]
+    return [Text("Your notes", style="bold"), Padding(mine, (0, 0, 0, 2)), Text("Reference", style="bold"), Padding(ref, (0, 0, 0, 2))]
+
+
+def compare(out: Console, phase: Phase, notes: str) -> None:
+    """:func:`comparison`, printed."""
+    for part in comparison(phase, notes, out.width):
+        out.print(part)
 
 
 def review(out: Console, session: Session, scenario: Scenario) -> None:
