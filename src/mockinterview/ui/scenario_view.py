@@ -58,6 +58,9 @@ def brief(scenario: Scenario, *, scale: float = 1.0) -> Iterator[RenderableType]
     head.append(f" · {scenario.focus} · {round(scenario.minutes * scale, 1):g} min", style="muted")
     yield head
     yield Text(scenario.summary, style="muted")
+    pitch = [f"{label}: {value}" for label, value in (("Difficulty", scenario.difficulty), ("Target experience", scenario.target_experience)) if value]
+    if pitch:
+        yield Text(" · ".join(pitch), style="muted")
     yield Text("")
     yield Panel(Text(scenario.opening), title="Interviewer", title_align="left", border_style="accent")
     if scenario.preparation:
@@ -121,6 +124,10 @@ def phase_reference(phase: Phase) -> Iterator[RenderableType]:
 
 def reveal(scenario: Scenario) -> Iterator[RenderableType]:
     """Everything behind the brief: references, estimation, evaluation, mistakes, follow-ups."""
+    if scenario.interviewer_notes:
+        yield Text("")
+        yield heading("What the interviewer knows")
+        yield bullets(scenario.interviewer_notes)
     for i, p in enumerate(scenario.phases, 1):
         yield Text("")
         yield Text(f"{i}. {p.title} — {minutes(p.minutes)}", style="bold accent") + derived_mark(p.derived)
