@@ -250,7 +250,8 @@ def stop_signals() -> Iterator[None]:
 
 def comparison(phase: Phase, notes: str, width: int) -> list[RenderableType]:
     """Your notes beside the reference from 110 columns, stacked below that."""
-    ref = Group(*scenario_view.phase_reference(phase)) if (phase.reference or phase.covers) else Text("No reference for this phase.", style="muted")
+    has_reference = phase.reference or phase.covers or any(p.answer for p in phase.probes)
+    ref = Group(*scenario_view.phase_reference(phase, probes=True)) if has_reference else Text("No reference for this phase.", style="muted")
     mine = Text(notes) if notes.strip() else Text("(no notes)", style="muted")
     if width >= 110:
         t = Table(show_lines=False, expand=True, box=None, padding=(0, 2))

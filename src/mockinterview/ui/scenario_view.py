@@ -114,12 +114,19 @@ def sources(items: Iterable[Citation]) -> Iterator[RenderableType]:
             yield Text(f"    {c.url}", style="accent", no_wrap=True, overflow="ignore")
 
 
-def phase_reference(phase: Phase) -> Iterator[RenderableType]:
+def phase_reference(phase: Phase, *, probes: bool = False) -> Iterator[RenderableType]:
+    """What a strong answer to ``phase`` covers and its reference blocks; with ``probes``,
+    also the interviewer's questions and what a strong answer to each says (the comparison
+    screen between phases, where the candidate has just heard them)."""
     if phase.covers:
         yield Text("A strong answer covers", style="bold")
         yield bullets(phase.covers)
     for b in phase.reference:
         yield from block(b)
+    if probes:
+        for probe in (p for p in phase.probes if p.answer):
+            yield Text("Interviewer: ", style="warn") + Text(probe.question) + derived_mark(probe.derived)
+            yield from answer(probe.answer)
 
 
 def reveal(scenario: Scenario) -> Iterator[RenderableType]:
