@@ -23,7 +23,7 @@ def test_version(invoke) -> None:
     assert result.exit_code == 0 and result.output.strip() == f"mockinterview {__version__}"
 
 
-BUNDLED_IDS = {p.stem for p in Path("scenarios").glob("*.yaml")}
+BUNDLED_IDS = {p.stem for p in (Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml")}
 
 
 def test_list_shows_every_bundled_scenario_with_level_minutes_and_phases(invoke) -> None:
@@ -194,7 +194,9 @@ def test_validate_checks_shadowed_files_and_says_so(invoke, isolated_home: Path,
     broken.write_text(broken.read_text().replace("level: entry", "level: beginner"))
     result = invoke("--scenarios", str(isolated_home / "extra"), "validate")
     assert result.exit_code == 1
-    bundled = Path("scenarios").resolve()
+    from mockinterview import paths
+
+    bundled = paths.bundled_dir()  # the repository's scenarios/ when editable, the wheel's copy otherwise
     out = result.stdout
     assert f"ok  {bundled / 'chat-system.yaml'}  (scenario chat-system; shadowed by {mine})" in out
     assert f"ok  {mine}  (scenario chat-system)" in out
