@@ -240,7 +240,7 @@ with create_pipe_input() as inp, create_app_session(input=inp, output=out):
         iv = Interview.begin(store, Catalogue().get("url-shortener"))
         live = iv.start_phase(iv.session.phases[0])
         live.notes = text
-        room = PhaseRoom(iv, live, iv.autosave(live), brief=lambda: brief.brief(iv, live.record))
+        room = PhaseRoom(iv, live, iv.autosave(live), brief=lambda: brief.brief(iv, live))
         app, run = room.app, room.run  # as run_flow runs it: ticker, signals, gc.freeze
     else:
         area = TextArea(text=text, multiline=True, wrap_lines=True)

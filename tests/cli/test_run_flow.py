@@ -365,3 +365,43 @@ def test_ctrl_t_counts_as_planned_time_in_the_summary_lines(invoke, keys) -> Non
     with Store() as store:
         s = store.latest()
     assert s is not None and s.phases[0].extra_seconds == 120 and s.allowed_minutes == 47
+
+
+def test_a_refused_save_at_ctrl_c_keeps_the_room_and_a_second_ctrl_c_prints_the_notes(invoke, keys, monkeypatch) -> None:
+    from mockinterview.errors import StoreError
+    from mockinterview.interview.flow import Interview
+
+    def refuse(self: Interview, live: object) -> None:
+        raise StoreError("cannot save to mockinterview.db: the disk is full; nothing was written")
+
+    monkeypatch.setattr(Interview, "interrupt", refuse)
+    with keys("\r", "my only copy", CTRL_C, CTRL_C):
+        result = invoke("run", "url-shortener", "--no-score")
+    assert result.exit_code == 1
+    assert "my only copy" in result.output and "(not saved)" in result.output  # in the scrollback
+    assert "the disk is full" in result.stderr and "printed above" in result.stderr
+
+
+def test_a_refused_phase_end_keeps_the_room_and_the_next_ctrl_d_tries_again(invoke, keys, monkeypatch) -> None:
+    from mockinterview.errors import StoreError
+    from mockinterview.interview.flow import Interview
+    from mockinterview.interview.phase import LivePhase
+    from mockinterview.interview.session import PhaseRecord
+
+    real = Interview.end_phase
+    calls: list[int] = []
+
+    def flaky(self: Interview, live: LivePhase, notes: str) -> PhaseRecord:
+        calls.append(1)
+        if len(calls) == 1:
+            raise StoreError("the database is locked by another program")
+        return real(self, live, notes)
+
+    monkeypatch.setattr(Interview, "end_phase", flaky)
+    with keys("\r", "kept" + CTRL_D + CTRL_D + "n", CTRL_C, "\r"):
+        result = invoke("run", "url-shortener", "--no-score")
+    assert result.exit_code == 130 and "saved at phase 2 of 6" in result.output
+    with Store() as store:
+        s = store.latest(unfinished=True)
+    assert s is not None and s.phases[0].status == "done" and s.phases[0].notes == "kept"
+    assert len(calls) == 2

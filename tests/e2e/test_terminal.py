@@ -84,7 +84,7 @@ def test_ctrl_c_saves_and_resume_shows_where_you_were_and_waits_for_enter(term: 
     assert b"mockinterview resume" in t.raw
 
     t = term("resume", "--no-score")
-    t.wait_match(r"Resuming: \d+\.\d min already used in this phase")  # where you were ...
+    t.wait_match(r"Resuming: \d+:\d\d already used in this phase \(\d+:\d\d left\)")  # where you were ...
     t.wait_for("Press Enter to start the clock")
     t.wait_for("100M DAU")  # the notes so far are back in the room
     t.wait_match(r"NOT STARTED")

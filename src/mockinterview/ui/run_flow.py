@@ -29,13 +29,19 @@ from mockinterview.ui import prompter, scenario_view
 from mockinterview.ui.room import brief as brief_view
 from mockinterview.ui.room import pages
 from mockinterview.ui.room.bars import minutes_text
-from mockinterview.ui.room.phase_room import Outcome, PhaseRoom, RoomResult
+from mockinterview.ui.room.phase_room import NotesBadge, Outcome, PhaseRoom, RoomResult
 from mockinterview.ui.room.signals import STOP_SIGNALS, is_hangup, silence_the_terminal
 
 OpenWriter = Callable[[], ClosingPhaseWriter]  # a second store connection, for autosave's own thread
 
 
 # ---------------------------------------------------------------------------- the room
+
+
+def notes_badge(interview: Interview, phase: Phase) -> NotesBadge | None:
+    """A few live words for the notes pane's title, from the notes as they are typed
+    (the coach's "3 of 7 points" goes here; never the points themselves). None: none."""
+    return None
 
 
 def run_room(interview: Interview, live: LivePhase, *, waiting: str | None, writer: OpenWriter | None) -> RoomResult:
@@ -46,8 +52,9 @@ def run_room(interview: Interview, live: LivePhase, *, waiting: str | None, writ
             interview,
             live,
             interview.autosave(live, thread=thread),
-            brief=lambda: brief_view.brief(interview, live.record),
+            brief=lambda: brief_view.brief(interview, live),
             waiting=waiting,
+            notes_badge=notes_badge(interview, interview.phase(live.record)),
         )
         return room.run()
     finally:
@@ -61,7 +68,7 @@ def where_you_were(interview: Interview, live: LivePhase) -> str:
     if not clock.elapsed:
         return "Resuming: this phase has not started yet."
     left = f"{mmss(clock.remaining)} left" if clock.remaining >= 0 else f"{mmss(-clock.remaining)} over"
-    return f"Resuming: {clock.elapsed / 60:.1f} min already used in this phase ({left})."
+    return f"Resuming: {mmss(clock.elapsed)} already used in this phase ({left})."
 
 
 # ---------------------------------------------------------------------------- after a phase

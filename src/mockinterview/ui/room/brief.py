@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mockinterview.interview.flow import Interview
+from mockinterview.interview.phase import LivePhase
 from mockinterview.interview.session import PhaseRecord
 from mockinterview.ui.room.bars import minutes_text
 from mockinterview.ui.scenario_view import bullets, heading
@@ -23,15 +24,17 @@ AGREED_KINDS = ("requirements", "estimation")  # phases whose notes are what was
 NOTES_SHOWN = 40  # lines of such notes shown per phase (the rest: "... N more lines")
 
 
-def brief(interview: Interview, current: PhaseRecord) -> list[RenderableType]:
+def brief(interview: Interview, live: LivePhase) -> list[RenderableType]:
     scenario, session = interview.scenario, interview.session
+    current = live.record
+    total = sum(_allowed(rec, live) for rec in session.phases) / 60
     out: list[RenderableType] = []
     head = Text(scenario.title, style="bold")
-    head.append(f"  {scenario.level} · {scenario.focus} · {minutes_text(session.allowed_minutes)} min", style="dim")
+    head.append(f"  {scenario.level} · {scenario.focus} · {minutes_text(total)} min", style="dim")
     out += [head, Text(scenario.summary, style="dim"), Text("")]
     out += [heading("The interviewer's opening"), Padding(Text(scenario.opening), (0, 0, 0, 2)), Text("")]
     out += [heading("Clarify before designing"), bullets(scenario.clarify), Text("")]
-    out += [heading("Phases"), Padding(_phases(interview, current), (0, 0, 0, 2))]
+    out += [heading("Phases"), Padding(_phases(interview, live), (0, 0, 0, 2))]
 
     est = scenario.estimation
     reached = any(p.kind == "estimation" and p.index <= current.index for p in session.phases)
@@ -61,7 +64,13 @@ def brief(interview: Interview, current: PhaseRecord) -> list[RenderableType]:
     return out
 
 
-def _phases(interview: Interview, current: PhaseRecord) -> Table:
+def _allowed(rec: PhaseRecord, live: LivePhase) -> float:
+    """A phase's planned seconds with its ^T extensions (the running phase's from its clock)."""
+    return live.clock.allowed if rec.index == live.record.index else rec.allowed_seconds
+
+
+def _phases(interview: Interview, live: LivePhase) -> Table:
+    current = live.record
     table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
     table.add_column("#", justify="right", style="dim")
     table.add_column("phase")
@@ -69,5 +78,5 @@ def _phases(interview: Interview, current: PhaseRecord) -> Table:
     table.add_column("", style="dim")
     for rec in interview.session.phases:
         state = "now" if rec.index == current.index else "done" if rec.status == "done" else ""
-        table.add_row(str(rec.index + 1), Text(rec.title), minutes_text(rec.allowed_seconds / 60), state)
+        table.add_row(str(rec.index + 1), Text(rec.title), minutes_text(_allowed(rec, live) / 60), state)
     return table
