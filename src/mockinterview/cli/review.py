@@ -139,10 +139,23 @@ def _print(ctx: typer.Context, scenario: Scenario, result: ReviewResult, notes: 
         notes_name=notes.name,
         criterion_names=names,
         has_architecture=scenario.architecture is not None,
+        answers=_model_answers(scenario),
     )
     parts.append(Text(""))
     parts.append(Text(f"The reference answers: mockinterview show {scenario.id} --reveal", style="muted"))
     page(console.stdout(), parts, enabled=state(ctx).pager)
+
+
+def _model_answers(scenario: Scenario) -> dict[str, tuple[str, str]]:
+    """Key point id -> (the interviewer's probe for it, what a strong answer says), where the
+    point's probe is one of its phase's probes with a model answer."""
+    answers: dict[str, tuple[str, str]] = {}
+    for phase in scenario.phases:
+        by_question = {p.question: p.answer for p in phase.probes if p.answer}
+        for point in phase.key_points:
+            if point.probe and point.probe in by_question:
+                answers[point.id] = (point.probe, by_question[point.probe])
+    return answers
 
 
 def _phase_notes(sections: Sections, phase_id: str, first: bool) -> str:

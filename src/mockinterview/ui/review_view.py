@@ -60,7 +60,7 @@ def _quoted(phrases: Sequence[str]) -> Text:
     return out
 
 
-def checklist_item(item: ChecklistItem, pointer: str) -> Iterator[RenderableType]:
+def checklist_item(item: ChecklistItem, pointer: str, answer: tuple[str, str] | None = None) -> Iterator[RenderableType]:
     """One point: ``✓`` with what matched and where, or ``✗`` with a pointer into the reference."""
     head = Text("  ")
     head.append("✓ " if item.covered else "✗ ", style="good" if item.covered else "bad")
@@ -79,6 +79,10 @@ def checklist_item(item: ChecklistItem, pointer: str) -> Iterator[RenderableType
             yield evidence_line(no, text, spans)
     else:
         yield Text("      → ", style="muted") + Text(pointer, style="muted")
+        if answer is not None:  # the question that would have drawn it out, and a strong answer to it
+            question, text = answer
+            yield Padding(Text("Interviewer: ", style="warn") + Text(question), (0, 0, 0, 6))
+            yield Padding(Text("Strong answer: ", style="good") + Text(text.rstrip("\n")), (0, 0, 0, 6))
 
 
 def _pointer(item: ChecklistItem, index: int, title: str) -> str:
@@ -86,7 +90,7 @@ def _pointer(item: ChecklistItem, index: int, title: str) -> str:
     return f"see the reference: {item.reference} ({where})" if item.reference else f"see the reference answer of {where}"
 
 
-def phase(review: PhaseReview, index: int) -> Iterator[RenderableType]:
+def phase(review: PhaseReview, index: int, answers: Mapping[str, tuple[str, str]] | None = None) -> Iterator[RenderableType]:
     """A phase's heading line and its checklist."""
     checklist = review.checklist
     head = Text(f"{index}. ", style="bold accent") + Text(review.title, style="bold accent")
@@ -101,7 +105,7 @@ def phase(review: PhaseReview, index: int) -> Iterator[RenderableType]:
         return
     yield head
     for item in checklist.items:
-        yield from checklist_item(item, _pointer(item, index, review.title))
+        yield from checklist_item(item, _pointer(item, index, review.title), (answers or {}).get(item.id))
 
 
 def _flow(flow: tuple[str, str]) -> str:
@@ -207,6 +211,7 @@ def render(
     notes_name: str,
     criterion_names: Mapping[str, str],
     has_architecture: bool,
+    answers: Mapping[str, tuple[str, str]] | None = None,
 ) -> list[RenderableType]:
     """The whole review, top to bottom."""
     head = Text(title, style="bold") + Text("  review of ", style="muted") + Text(notes_name)
@@ -223,7 +228,7 @@ def render(
     parts: list[RenderableType] = [head, sub]
     for i, p in enumerate(result.phases, 1):
         parts.append(Text(""))
-        parts.extend(phase(p, i))
+        parts.extend(phase(p, i, answers))
     parts.append(Text(""))
     parts.extend(diagram(result.diagram, has_architecture))
     parts.append(Text(""))
