@@ -221,6 +221,13 @@ class _Hint(_Part):
     text: str
 
 
+class _Asked(_Part):
+    at_seconds: Seconds
+    kind: Literal["probe", "deeper", "curveball"]
+    ref: Text
+    text: str
+
+
 class _Match(_Part):
     route: Literal["term", "all_of", "figure"]
     phrase: str
@@ -262,6 +269,7 @@ class _Phase(_Part):
     ended_at: IsoTime | None = None
     hints: list[_Hint] = []  # absent in exports made before hints were recorded
     checklist: _Checklist | None = None  # absent in exports made before checklists were stored
+    asked: list[_Asked] = []  # absent in exports made before the adaptive interviewer
 
 
 class _Assessment(_Part):

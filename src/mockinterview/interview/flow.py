@@ -11,8 +11,9 @@ interview runs, its session changes here and nowhere else; the store is passed i
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from mockinterview.interview.autosave import Autosave, PhaseWriter, StoreThread
@@ -22,6 +23,8 @@ from mockinterview.interview.schedule import Schedule
 from mockinterview.interview.session import EstimateAnswer, PhaseRecord, Session, start_session, utcnow
 
 if TYPE_CHECKING:  # the pydantic models load only where a scenario is read
+    from mockinterview.coach.checklist import Checklist
+    from mockinterview.coach.engine import Coach
     from mockinterview.content.scenario import Phase, Scenario
 
 WallClock = Callable[[], datetime]
@@ -137,16 +140,50 @@ class Interview:
             done_fraction=fraction_used(rec),
             hints_used=sum(h.kind == "hint" for h in rec.hints),
             asked_early=[h.text for h in rec.hints if h.kind == "probe"],
+            decided=[a.ref for a in rec.asked],
         )
+        adaptive = any(kp.probe or kp.deeper for kp in phase.key_points)
         return LivePhase(
             rec, schedule, speed=self.speed, strict=self.strict, time_source=self._time_source,
             said=self.said_before(rec, schedule),
+            coverage=(lambda notes: self.covered(rec, notes)) if adaptive else None,
         )
+
+    # The coach -----------------------------------------------------------------------
+    @cached_property
+    def coach(self) -> Coach:
+        """The scenario compiled for checking notes (built on first use, then kept)."""
+        from mockinterview.coach.engine import Coach
+
+        return Coach(self.scenario)
+
+    def has_key_points(self, rec: PhaseRecord) -> bool:
+        phase = self.phase(rec)
+        return bool(phase.key_points) or any(cb.id in rec.announced for cb in phase.curveballs)
+
+    def checklist(self, rec: PhaseRecord, notes: str | None = None) -> Checklist | None:
+        """The phase's key points against its notes (``notes``, else the record's): its own
+        and those of the curveballs announced in it, with the candidate's earlier verdicts
+        kept. None for a phase without key points."""
+        if not self.has_key_points(rec):
+            return None
+        fresh = self.coach.check_phase(rec.phase_id, rec.notes if notes is None else notes, curveballs=rec.announced)
+        return fresh if rec.checklist is None else fresh.carry_confirmations(rec.checklist)
+
+    def covered(self, rec: PhaseRecord, notes: str) -> Collection[str]:
+        """The ids of the phase's key points that ``notes`` cover, as the coach detects them."""
+        checklist = self.checklist(rec, notes)
+        return () if checklist is None else {i.id for i in checklist.items if i.detected}
+
+    def save_checklist(self, rec: PhaseRecord, checklist: Checklist) -> None:
+        """The phase's checklist as the candidate reviewed it (ticks and unticks), saved."""
+        rec.checklist = checklist
+        self.store.save_phase(self.session.id, rec)
 
     def said_before(self, rec: PhaseRecord, schedule: Schedule) -> list[Said]:
         """What the interviewer has said in this phase when it (re)opens: the scenario's
-        opening in the first phase, the phase's prompts, then (on a resume) the probes
-        and hints given so far, in the order they came."""
+        opening in the first phase, the phase's prompts, then (on a resume) the probes,
+        curveballs and hints given so far, in the order they came."""
         phase = self.phase(rec)
         said: list[Said] = []
         prompts = list(phase.prompts)
@@ -160,6 +197,7 @@ class Interview:
         at = {p.question: p.at * rec.planned_seconds for p in phase.probes}
         timed: list[tuple[float, Said]] = [(at.get(q, 0.0), Said("probe", q)) for q in schedule.asked if q not in early]
         timed += [(h.at_seconds, Said(h.kind, h.text, asked_by_hint=h.kind == "probe")) for h in rec.hints]
+        timed += [(a.at_seconds, Said("curveball" if a.kind == "curveball" else "probe", a.text)) for a in rec.asked]
         said += [s for _, s in sorted(timed, key=lambda pair: pair[0])]
         return said
 

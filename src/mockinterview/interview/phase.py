@@ -11,22 +11,26 @@ Nothing here draws or waits, so tests drive it with a fake clock.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Literal
 
 from mockinterview.interview.clock import PhaseClock, TimeSource
 from mockinterview.interview.schedule import Cue, Schedule
-from mockinterview.interview.session import HintUse, PhaseRecord
+from mockinterview.interview.session import Asked, HintKind, HintUse, PhaseRecord
 
 EXTENSION_SECONDS = 120.0  # what one ^T adds
 EndedBy = Literal["done", "time_up"]
-SaidKind = Literal["opening", "prompt", "probe", "hint"]
+SaidKind = Literal["opening", "prompt", "probe", "hint", "curveball"]
+#: notes -> the ids of the phase's key points they cover (the coach's, for adaptive probes)
+Coverage = Callable[[str], Collection[str]]
 
 
 @dataclass(frozen=True)
 class Said:
     """One thing the interviewer said in this phase: the scenario's opening (first phase),
-    a prompt that opens the phase, a probe (on time or brought forward by ^G), a hint."""
+    a prompt that opens the phase, a probe (on time, brought forward by ^G, or a key
+    point's probe or deeper follow-up), a hint, a curveball (a requirement change)."""
 
     kind: SaidKind
     text: str
@@ -38,6 +42,7 @@ class Tick:
     """What became due since the last tick."""
 
     probes: tuple[str, ...] = ()  # questions to show, in order
+    said: tuple[Said, ...] = ()  # everything the interviewer just said (questions and curveballs), in order
     bell: bool = False  # the phase just reached 0:00: ring once
     time_up: bool = False  # ... and --strict ends it now
 
@@ -52,6 +57,7 @@ class LivePhase:
         strict: bool = False,
         time_source: TimeSource = time.monotonic,
         said: list[Said] | None = None,
+        coverage: Coverage | None = None,
     ) -> None:
         self.record = record
         self.schedule = schedule
@@ -68,6 +74,7 @@ class LivePhase:
         #: What the interviewer has said in this phase, oldest first.
         self.said: list[Said] = list(said or [])
         self._bell_rung = self.clock.remaining <= 0  # a resumed phase already in overtime rang before
+        self._coverage = coverage
 
     @property
     def title(self) -> str:
@@ -86,27 +93,46 @@ class LivePhase:
         self.clock.extend(seconds)
         self._bell_rung = self.clock.remaining <= 0
 
-    def hint(self) -> Cue | None:
+    def covered(self) -> Collection[str]:
+        """The key points the latest notes cover (none without a coach)."""
+        return () if self._coverage is None else self._coverage(self.notes)
+
+    def hint(self, notes: str | None = None) -> Cue | None:
         """^G: see :meth:`Schedule.hint`. What it gives is kept on the phase's record
-        (:attr:`PhaseRecord.hints`, with the time) and in :attr:`said`."""
-        cue = self.schedule.hint()
+        (:attr:`PhaseRecord.hints`, with the time) and in :attr:`said`. ``notes``: the
+        notes as they are now (else the last ones reported)."""
+        if notes is not None:
+            self.notes = notes
+        cue = self.schedule.hint(self.covered)
         if cue is not None:
-            self.record.hints.append(HintUse(round(self.clock.elapsed, 1), cue.kind, cue.text))
-            self.said.append(Said(cue.kind, cue.text, asked_by_hint=cue.kind == "probe"))
+            kind: HintKind = "probe" if cue.kind == "probe" else "hint"
+            self.record.hints.append(HintUse(round(self.clock.elapsed, 1), kind, cue.text))
+            self.said.append(Said(kind, cue.text, asked_by_hint=kind == "probe"))
         return cue
 
     # The event loop ----------------------------------------------------------------
-    def tick(self) -> Tick:
+    def tick(self, notes: str | None = None) -> Tick:
+        """What became due. ``notes``: the notes as they are now (else the last ones
+        reported), read only when a key point's probe is due. A key point's probe, its
+        deeper follow-up and a curveball are kept on the record (:attr:`PhaseRecord.asked`)."""
+        if notes is not None:
+            self.notes = notes
         clock = self.clock
-        probes = tuple(self.schedule.due(clock.fraction)) if clock.running else ()
-        self.said.extend(Said("probe", q) for q in probes)
+        cues = self.schedule.due(clock.fraction, self.covered) if clock.running else []
+        said: list[Said] = []
+        for cue in cues:
+            said.append(Said("curveball" if cue.kind == "curveball" else "probe", cue.text))
+            if cue.ref is not None and cue.kind != "hint":
+                self.record.asked.append(Asked(round(clock.elapsed, 1), cue.kind, cue.ref, cue.text))
+        self.said.extend(said)
+        probes = tuple(s.text for s in said if s.kind == "probe")
         bell = time_up = False
         if clock.remaining <= 0 and not self._bell_rung:
             self._bell_rung = bell = True
             if self.strict:
                 self.ended_by, time_up = "time_up", True
                 clock.stop(at_most=clock.allowed)  # 0:00 exactly, however late this tick came
-        return Tick(probes, bell, time_up)
+        return Tick(probes, tuple(said), bell, time_up)
 
     def next_event_in(self) -> float | None:
         """Wall seconds until the next probe or 0:00 is due (None while paused or when

@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # the pydantic models load only where a scenario is read
     from mockinterview.content.scenario import Scenario
 
 __all__ = [
+    "Asked",
+    "AskedKind",
     "Assessment",
     "EstimateAnswer",
     "HintKind",
@@ -41,6 +43,9 @@ __all__ = [
 
 SessionState = Literal["in_progress", "finished"]
 HintKind = Literal["probe", "hint"]  # ^G brought a probe forward, or gave a point to cover
+#: What the adaptive interviewer said: a key point's probe (the point was still missing),
+#: its deeper follow-up (the point was covered already), or a curveball's announcement.
+AskedKind = Literal["probe", "deeper", "curveball"]
 PhaseStatus = Literal["pending", "active", "done"]
 Mode = Literal["timed", "manual"]
 
@@ -60,6 +65,18 @@ class HintUse:
     text: str
 
 
+@dataclass(frozen=True)
+class Asked:
+    """One thing the interviewer said because of the notes (a key point's probe or its deeper
+    follow-up) or a curveball announced, and when in the phase. ``ref`` is the key point's
+    or the curveball's id. Fixed-time probes are not kept: their time says when they came."""
+
+    at_seconds: float  # interview time into the phase (as the phase clock counts)
+    kind: AskedKind
+    ref: str
+    text: str
+
+
 @dataclass
 class PhaseRecord:
     index: int
@@ -75,6 +92,12 @@ class PhaseRecord:
     ended_at: datetime | None = None
     hints: list[HintUse] = field(default_factory=list)  # every ^G that gave something, in order
     checklist: Checklist | None = None  # the coach's key points for the phase: detected and confirmed
+    asked: list[Asked] = field(default_factory=list)  # the adaptive probes and curveballs, in order
+
+    @property
+    def announced(self) -> tuple[str, ...]:
+        """The ids of the curveballs announced in this phase, in order."""
+        return tuple(a.ref for a in self.asked if a.kind == "curveball")
 
     @property
     def allowed_seconds(self) -> float:

@@ -23,6 +23,7 @@ __all__ = [
     "m001_initial",
     "m002_phase_hints",
     "m003_phase_checklists",
+    "m004_phase_asked",
 ]
 
 #: ``PRAGMA application_id`` of a mockinterview database ("MKIV"): tells our file
@@ -150,10 +151,17 @@ def m003_phase_checklists(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE phases ADD COLUMN checklist TEXT")
 
 
+def m004_phase_asked(conn: sqlite3.Connection) -> None:
+    """Version 4: ``phases.asked``, what the adaptive interviewer said in the phase: key
+    points' probes and deeper follow-ups, and curveballs announced (JSON: a list of
+    ``{"at_seconds", "kind", "ref", "text"}``, oldest first)."""
+    conn.execute("ALTER TABLE phases ADD COLUMN asked TEXT NOT NULL DEFAULT '[]'")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 #: Migration *n* (1-based) takes a file from ``user_version`` n-1 to n.
-MIGRATIONS: list[Migration] = [m001_initial, m002_phase_hints, m003_phase_checklists]
+MIGRATIONS: list[Migration] = [m001_initial, m002_phase_hints, m003_phase_checklists, m004_phase_asked]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -28,7 +28,7 @@ _SESSION_FIELDS = (
 )  # fmt: skip
 _PHASE_FIELDS = (
     "index", "phase_id", "kind", "title", "planned_seconds", "used_seconds", "extra_seconds",
-    "notes", "status", "started_at", "ended_at", "hints", "checklist",
+    "notes", "status", "started_at", "ended_at", "hints", "checklist", "asked",
 )  # fmt: skip
 _ESTIMATE_FIELDS = ("figure", "label", "unit", "answer", "reference", "grade")
 
@@ -72,6 +72,7 @@ def _record(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     ]
     for p in phases:
         p["hints"] = json.loads(p["hints"])
+        p["asked"] = json.loads(p["asked"])
         p["checklist"] = None if p["checklist"] is None else json.loads(p["checklist"])
     arows = conn.execute("SELECT * FROM assessments WHERE session_id = ? ORDER BY created_at, id", (sid,)).fetchall()
     scores = assessment_scores(conn, [a["id"] for a in arows])
@@ -117,8 +118,8 @@ def insert(conn: sqlite3.Connection, data: Mapping[str, Any]) -> None:
     conn.executemany(
         """
         INSERT INTO phases (session_id, idx, phase_id, kind, title, planned_seconds, used_seconds,
-                            extra_seconds, notes, status, started_at, ended_at, hints, checklist)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            extra_seconds, notes, status, started_at, ended_at, hints, checklist, asked)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         [
             (
@@ -126,6 +127,7 @@ def insert(conn: sqlite3.Connection, data: Mapping[str, Any]) -> None:
                 p["used_seconds"], p["extra_seconds"], p["notes"], p["status"],
                 p.get("started_at"), p.get("ended_at"), _dump(p.get("hints", [])),
                 None if p.get("checklist") is None else _dump(p["checklist"]),
+                _dump(p.get("asked", [])),
             )
             for p in data["phases"]
         ],

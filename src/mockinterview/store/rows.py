@@ -11,18 +11,20 @@ from typing import Any
 
 from mockinterview.coach.checklist import Checklist
 from mockinterview.dates import iso, iso_or_none, parse_iso, parse_iso_or_none
-from mockinterview.interview.session import Assessment, EstimateAnswer, HintUse, PhaseRecord
+from mockinterview.interview.session import Asked, Assessment, EstimateAnswer, HintUse, PhaseRecord
 from mockinterview.vocab import BAND_IDS
 
 __all__ = [
     "HistoryRow",
     "assessment_from_row",
     "dump",
+    "dump_asked",
     "dump_checklist",
     "dump_hints",
     "estimate_from_row",
     "history_from_row",
     "label_text",
+    "load_asked",
     "load_checklist",
     "load_hints",
     "phase_from_row",
@@ -83,7 +85,7 @@ def label_text(value: Any) -> Any:
 
 
 def phase_values(phase: PhaseRecord) -> tuple[Any, ...]:
-    """notes, used_seconds, extra_seconds, status, started_at, ended_at, hints, checklist: what a save writes."""
+    """notes, used_seconds, extra_seconds, status, started_at, ended_at, hints, checklist, asked: what a save writes."""
     return (
         phase.notes,
         phase.used_seconds,
@@ -93,6 +95,7 @@ def phase_values(phase: PhaseRecord) -> tuple[Any, ...]:
         iso_or_none(phase.ended_at),
         dump_hints(phase.hints),
         dump_checklist(phase.checklist),
+        dump_asked(phase.asked),
     )
 
 
@@ -102,6 +105,14 @@ def dump_hints(hints: Sequence[HintUse]) -> str:
 
 def load_hints(text: str | None) -> list[HintUse]:
     return [HintUse(float(h["at_seconds"]), h["kind"], str(h["text"])) for h in json.loads(text or "[]")]
+
+
+def dump_asked(asked: Sequence[Asked]) -> str:
+    return dump([{"at_seconds": a.at_seconds, "kind": a.kind, "ref": a.ref, "text": a.text} for a in asked])
+
+
+def load_asked(text: str | None) -> list[Asked]:
+    return [Asked(float(a["at_seconds"]), a["kind"], str(a["ref"]), str(a["text"])) for a in json.loads(text or "[]")]
 
 
 def dump_checklist(checklist: Checklist | None) -> str | None:
@@ -128,6 +139,7 @@ def phase_from_row(row: sqlite3.Row) -> PhaseRecord:
         ended_at=parse_iso_or_none(row["ended_at"]),
         hints=load_hints(row["hints"]),
         checklist=load_checklist(row["checklist"]),
+        asked=load_asked(row["asked"]),
     )
 
 

@@ -104,7 +104,8 @@ class Store:
         session.updated_at = updated
 
     def save_phase(self, session_id: str, phase: PhaseRecord) -> None:
-        """Save one phase's notes, used/extra seconds, status, times, hints and checklist; bump ``updated_at``.
+        """Save one phase's notes, used/extra seconds, status, times, hints, checklist and what was
+        asked; bump ``updated_at``.
 
         Called every few seconds while the user types: one small transaction, two
         single-row updates by primary key.
@@ -113,7 +114,7 @@ class Store:
             cur = conn.execute(
                 """
                 UPDATE phases SET notes = ?, used_seconds = ?, extra_seconds = ?, status = ?,
-                                  started_at = ?, ended_at = ?, hints = ?, checklist = ?
+                                  started_at = ?, ended_at = ?, hints = ?, checklist = ?, asked = ?
                 WHERE session_id = ? AND idx = ?
                 """,
                 (*phase_values(phase), session_id, phase.index),
@@ -309,14 +310,15 @@ def _insert_phases(conn: sqlite3.Connection, session_id: str, phases: Sequence[P
         """
         INSERT INTO phases (session_id, idx, phase_id, kind, title, planned_seconds,
                             notes, used_seconds, extra_seconds, status, started_at, ended_at, hints,
-                            checklist)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            checklist, asked)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (session_id, idx) DO UPDATE SET
             phase_id = excluded.phase_id, kind = excluded.kind, title = excluded.title,
             planned_seconds = excluded.planned_seconds, notes = excluded.notes,
             used_seconds = excluded.used_seconds, extra_seconds = excluded.extra_seconds,
             status = excluded.status, started_at = excluded.started_at,
-            ended_at = excluded.ended_at, hints = excluded.hints, checklist = excluded.checklist
+            ended_at = excluded.ended_at, hints = excluded.hints, checklist = excluded.checklist,
+            asked = excluded.asked
         """,
         [(session_id, p.index, p.phase_id, p.kind, p.title, p.planned_seconds, *phase_values(p)) for p in phases],
     )

@@ -170,8 +170,8 @@ class PhaseRoom:
             self._exit(exception=exc)
 
     def _tick(self) -> None:
-        tick = self.live.tick()
-        if tick.probes:
+        tick = self.live.tick(self.text)
+        if tick.said:
             self.said.changed(show_newest=True)
             self.app.invalidate()
         if tick.bell:
@@ -259,6 +259,8 @@ class PhaseRoom:
                     line.append("  (hint)", style="dim")
             elif said.kind == "hint":
                 line = Text.assemble(("Hint: ", "bold cyan"), said.text)
+            elif said.kind == "curveball":
+                line = Text.assemble(("Requirement change: ", "bold magenta"), said.text)
             else:
                 line = Text.assemble(("Interviewer: ", "bold cyan"), said.text)
             items += [line, Text("")]
@@ -373,7 +375,7 @@ class PhaseRoom:
 
         @kb.add("c-g", filter=~waiting)
         def _hint(event: KeyPressEvent) -> None:
-            if self.live.hint() is None:
+            if self.live.hint(self.text) is None:
                 self._no_more_hints_at = len(self.live.said)
             self.said.changed(show_newest=True)
 
