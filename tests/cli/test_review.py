@@ -279,7 +279,8 @@ def test_the_review_in_words(invoke, crafted_dir: Path, tmp_path: Path) -> None:
     assert lines[i + 1] == "      → see the reference: Non-functional requirements: read-heavy (2. Requirements Clarification)"
     assert "  ✗ Hybrid fan-out: push for most users, pull for celebrities" in lines
     assert "      → see the reference: Hybrid Approach (5. Deep Dive: Fan-out Strategies)" in lines
-    assert "  ✓ Celebrity tweets are pulled at read time  (curveball: celebrity)  “pull for celebrities”" in lines
+    i = lines.index("  ✓ Celebrity tweets are pulled at read time  “pull for celebrities”")
+    assert lines[i - 1].startswith("  Curveball: “")  # a curveball's points come under what it announced
     assert "  ✗ Timelines served from a cache" in lines
     assert "  ✓ Fan-out writes of about 240K/s  “fanout_writes_per_second ≈ 231.5K/s”" in lines
     assert "1. Opening  no key points" in lines

@@ -140,6 +140,7 @@ def _print(ctx: typer.Context, scenario: Scenario, result: ReviewResult, notes: 
         criterion_names=names,
         has_architecture=scenario.architecture is not None,
         answers=_model_answers(scenario),
+        curveballs={cb.id: cb.announce for ph in scenario.phases for cb in ph.curveballs},
     )
     parts.append(Text(""))
     parts.append(Text(f"The reference answers: mockinterview show {scenario.id} --reveal", style="muted"))

@@ -24,7 +24,7 @@ from mockinterview.coach.review import PhaseReview, ReviewResult
 from mockinterview.ui.estimate_view import mark, ratio_text
 from mockinterview.wording import plural
 
-__all__ = ["checklist_item", "diagram", "evidence", "evidence_line", "figures", "phase", "render"]
+__all__ = ["checklist_item", "curveball_heading", "diagram", "evidence", "evidence_line", "figures", "phase", "render"]
 
 #: Lines of evidence shown under a covered point (the JSON has them all).
 EVIDENCE_LINES = 2
@@ -60,29 +60,41 @@ def _quoted(phrases: Sequence[str]) -> Text:
     return out
 
 
+def _hanging(marker: Text, body: Text, indent: int = 2) -> Table:
+    """``marker`` then ``body``, the body's wrapped lines kept under its first word."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, width=indent + marker.cell_len)
+    grid.add_column()
+    grid.add_row(Text(" " * indent) + marker, body)
+    return grid
+
+
 def checklist_item(item: ChecklistItem, pointer: str, answer: tuple[str, str] | None = None) -> Iterator[RenderableType]:
     """One point: ``✓`` with what matched and where, or ``✗`` with a pointer into the reference."""
-    head = Text("  ")
-    head.append("✓ " if item.covered else "✗ ", style="good" if item.covered else "bad")
-    head.append(item.text)
-    if item.curveball:
-        head.append(f"  (curveball: {item.curveball})", style="warn")
+    marker = Text("✓" if item.covered else "✗", style="good" if item.covered else "bad")
+    head = Text(item.text)
     if item.covered:
         words = [m.phrase for m in item.evidence if m.route != "figure"]
         phrases = list(dict.fromkeys(words or [m.phrase for m in item.evidence]))
         if phrases:
             head.append("  ")
             head.append_text(_quoted(phrases[:PHRASES]))
-    yield head
+    yield _hanging(marker, head)
     if item.covered:
         for no, text, spans in _by_line(item.evidence)[:EVIDENCE_LINES]:
             yield evidence_line(no, text, spans)
     else:
-        yield Text("      → ", style="muted") + Text(pointer, style="muted")
+        yield _hanging(Text("→", style="muted"), Text(pointer, style="muted"), indent=6)
         if answer is not None:  # the question that would have drawn it out, and a strong answer to it
             question, text = answer
             yield Padding(Text("Interviewer: ", style="warn") + Text(question), (0, 0, 0, 6))
             yield Padding(Text("Strong answer: ", style="good") + Text(text.rstrip("\n")), (0, 0, 0, 6))
+
+
+def curveball_heading(announce: str | None) -> Text:
+    """The line above a curveball's points: what the interviewer announced."""
+    out = Text("  Curveball: ", style="bold warn")
+    return out + (Text(f"“{announce}”") if announce else Text("a requirement change", style="muted"))
 
 
 def _pointer(item: ChecklistItem, index: int, title: str) -> str:
@@ -90,8 +102,14 @@ def _pointer(item: ChecklistItem, index: int, title: str) -> str:
     return f"see the reference: {item.reference} ({where})" if item.reference else f"see the reference answer of {where}"
 
 
-def phase(review: PhaseReview, index: int, answers: Mapping[str, tuple[str, str]] | None = None) -> Iterator[RenderableType]:
-    """A phase's heading line and its checklist."""
+def phase(
+    review: PhaseReview,
+    index: int,
+    answers: Mapping[str, tuple[str, str]] | None = None,
+    curveballs: Mapping[str, str] | None = None,
+) -> Iterator[RenderableType]:
+    """A phase's heading line and its checklist; a curveball's points under what it announced
+    (``curveballs``: id -> announcement)."""
     checklist = review.checklist
     head = Text(f"{index}. ", style="bold accent") + Text(review.title, style="bold accent")
     if checklist.total:
@@ -104,7 +122,11 @@ def phase(review: PhaseReview, index: int, answers: Mapping[str, tuple[str, str]
         yield head + Text("  no key points", style="muted")
         return
     yield head
+    shown: str | None = None
     for item in checklist.items:
+        if item.curveball is not None and item.curveball != shown:
+            shown = item.curveball
+            yield curveball_heading((curveballs or {}).get(item.curveball))
         yield from checklist_item(item, _pointer(item, index, review.title), (answers or {}).get(item.id))
 
 
@@ -212,8 +234,9 @@ def render(
     criterion_names: Mapping[str, str],
     has_architecture: bool,
     answers: Mapping[str, tuple[str, str]] | None = None,
+    curveballs: Mapping[str, str] | None = None,
 ) -> list[RenderableType]:
-    """The whole review, top to bottom."""
+    """The whole review, top to bottom (``curveballs``: id -> what the interviewer announces)."""
     head = Text(title, style="bold") + Text("  review of ", style="muted") + Text(notes_name)
     named = sum(1 for p in result.phases if p.headings)
     how = (
@@ -228,7 +251,7 @@ def render(
     parts: list[RenderableType] = [head, sub]
     for i, p in enumerate(result.phases, 1):
         parts.append(Text(""))
-        parts.extend(phase(p, i, answers))
+        parts.extend(phase(p, i, answers, curveballs))
     parts.append(Text(""))
     parts.extend(diagram(result.diagram, has_architecture))
     parts.append(Text(""))
