@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Final
+
+#: The one mark every view puts after content the seed documents do not state, and
+#: the one sentence that explains it (shown once per view, only if a mark is shown).
+DERIVED_MARK: Final = "†"
+DERIVED_NOTE: Final = "written for this coach; not in the source interview"
+
 
 def plural(n: int, word: str) -> str:
     """``1 interview``, ``3 interviews``."""

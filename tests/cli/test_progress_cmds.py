@@ -87,14 +87,15 @@ def test_progress_tells_the_story(invoke, history, monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 0, result.output
     out = result.stdout
     for heading in ("Recent interviews", "Averages", "Readiness", "Trends, per interview",
-                    "Strengths and weaknesses", "Pacing", "Calibration", "Practice, last 8 weeks"):
+                    "Strengths and weaknesses", "Pacing", "Self-scores against your notes",
+                    "Self-scores against the document's candidate", "Practice, last 8 weeks"):
         assert heading in out
     assert "Progress: 6 scored interviews" in out
     assert "Database Design" in out and "3 or lower in 6 of 6" in out
     assert "entry  not yet" in out or "entry  ready" in out
     assert "senior not enough data" in out
     assert "Current streak: 1 day" in out
-    assert "You tend to under-rate: Database Design" in out
+    assert "You rate yourself lower than the document's candidate on: Database Design" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "\x1b[" not in out  # NO_COLOR
 

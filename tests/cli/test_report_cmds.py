@@ -184,7 +184,8 @@ def test_progress_html_has_charts_and_the_same_summary(invoke, tmp_path: Path) -
     page = parse(text)
     assert page.tags.count("svg") >= 1 + 15 + 3  # the score over time, each criterion and group
     assert "script" not in page.tags and page.fetching == []
-    for heading in ("Score over time", "Readiness", "Trends, per interview", "Pacing", "Calibration against the documents' candidates"):
+    for heading in ("Score over time", "Readiness", "Trends, per interview", "Pacing", "Self-scores against the document's candidate",
+                    "Self-scores against your notes"):
         assert heading in page.text
     assert "Strong Pass 85+ · Pass 70–84" in page.text
     assert "Move up a level: mockinterview next --level mid" in page.text

@@ -63,6 +63,7 @@ def progress(
     `--format html --output progress.html` writes the same summary as a page with charts."""
     from mockinterview import progress as core
     from mockinterview.content.loader import load_rubric
+    from mockinterview.progress.evidence import catalogue_suggestions
     from mockinterview.store import Store
 
     day = _since(since)
@@ -79,6 +80,7 @@ def progress(
             evaluations=lambda ids: core.catalogue_evaluations(cat, ids),
             since=day,
             scenario=scenario,
+            suggested=lambda sessions: catalogue_suggestions(cat, sessions),
         )
     if report.empty and scenario is not None and report.scored_all:
         cat.entry(scenario)  # an unknown scenario (with no history either) is an error that lists the known ones

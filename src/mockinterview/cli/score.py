@@ -70,11 +70,13 @@ def score(
     if template:
         _print_template(ctx, target)
         return
+    from mockinterview.coach.engine import Coach
     from mockinterview.errors import MockInterviewError
     from mockinterview.interview.lookup import score_target
     from mockinterview.interview.session import start_session
     from mockinterview.scoring import answers
     from mockinterview.scoring import record as assessing
+    from mockinterview.scoring.scorecard import with_notes_evidence
     from mockinterview.store import Store
     from mockinterview.ui import prompter
     from mockinterview.ui.assess import assess_interactively
@@ -84,6 +86,7 @@ def score(
     with Store() as store:
         found = score_target(store, cat, target)
         scenario, session = found.scenario, found.session
+        coach = Coach(scenario)  # once per command: the evidence beside each self-score
 
         non_interactive = bool(scores_file or sets)
         if non_interactive:
@@ -109,11 +112,12 @@ def score(
             if session is None:  # answers are saved as they are given: the interview exists first
                 session = start_session(scenario, mode="manual")
                 store.create(session)
-            card = assess_interactively(store, session, scenario, rubric)
+            card = assess_interactively(store, session, scenario, rubric, coach=coach)
         elif session is None:  # practice done elsewhere: the interview and its score in ONE transaction
             card = assessing.record(store, start_session(scenario, mode="manual"), scenario, rubric, assessment, new=True)
+            card = with_notes_evidence(card, coach)
         else:
-            card = assessing.record(store, session, scenario, rubric, assessment)
+            card = with_notes_evidence(assessing.record(store, session, scenario, rubric, assessment), coach)
     emit_scorecard(card, as_json=as_json, fmt=fmt, output=output, page=state(ctx).pager)
 
 
@@ -194,11 +198,13 @@ def report(
 ) -> None:
     """Show the scorecard of a past interview again (or export it): its scores, timings,
     hints and notes. An interview not scored yet shows its timings, hints and notes."""
+    from mockinterview.coach.engine import Coach
     from mockinterview.content.loader import load_rubric
-    from mockinterview.scoring.scorecard import build
+    from mockinterview.scoring.scorecard import build, with_notes_evidence
     from mockinterview.store import Store
 
     with Store() as store:
         session = store.get(session_id)
-    card = build(session, catalogue(ctx).get(session.scenario_id), load_rubric(), require_scores=False)
+    scenario = catalogue(ctx).get(session.scenario_id)
+    card = with_notes_evidence(build(session, scenario, load_rubric(), require_scores=False), Coach(scenario))
     emit_scorecard(card, as_json=as_json, fmt=fmt, output=output, page=state(ctx).pager)

@@ -12,7 +12,8 @@ it never imports a terminal library. Modules, one idea each:
 * :mod:`~mockinterview.coach.figures`: those numbers attached to the estimation's figures;
 * :mod:`~mockinterview.coach.evidence`: evidence per criterion, suggested scores, calibration;
 * :mod:`~mockinterview.coach.engine`: :class:`Coach`, a scenario compiled for checking;
-* :mod:`~mockinterview.coach.review`: checking a notes file written elsewhere.
+* :mod:`~mockinterview.coach.review`: checking a notes file written elsewhere;
+* :mod:`~mockinterview.coach.sessions`: a saved interview's checklists and evidence.
 
 ``docs/coach.md`` explains the rules and the measured thresholds.
 """

@@ -33,6 +33,9 @@ from mockinterview.coach.checklist import Checklist
 from mockinterview.vocab import CRITERION_IDS
 
 __all__ = [
+    "EMPTY_NOTES_NOTE",
+    "EVIDENCE_NOTE",
+    "NO_NOTES_NOTE",
     "Calibration",
     "CriterionEvidence",
     "ScoreGap",
@@ -42,6 +45,19 @@ __all__ = [
     "suggest_score",
     "suggestions",
 ]
+
+#: What the evidence beside a self-score is, said once wherever it is shown.
+EVIDENCE_NOTE = (
+    "Evidence = the key points your notes covered, confirmed by you where you reviewed them; "
+    "the suggestion maps the share covered onto 1-5. Your own score still decides."
+)
+#: Why an interview has no evidence although its scenario has key points: scored without
+#: ``run`` (no notes at all), or run with every phase's notes left empty.
+NO_NOTES_NOTE = (
+    "No evidence from notes: this interview was scored without `mockinterview run`, so it has no notes "
+    "to suggest scores from (`mockinterview review SCENARIO --notes FILE --save` checks notes written elsewhere)."
+)
+EMPTY_NOTES_NOTE = "No evidence from notes: no phase of this interview has notes, so nothing is suggested from them."
 
 
 def suggest_score(covered: int, total: int) -> int | None:
@@ -59,6 +75,8 @@ class CriterionEvidence:
     criterion: str
     covered: tuple[str, ...]  # key point ids
     missing: tuple[str, ...]
+    covered_texts: tuple[str, ...] = ()  # the same points' texts, as the candidate reads them
+    missing_texts: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -67,6 +85,18 @@ class CriterionEvidence:
     @property
     def suggested(self) -> int | None:
         return suggest_score(len(self.covered), self.total)
+
+    def count_text(self) -> str:
+        """"3 of 5 points" ("1 of 1 point")."""
+        return f"{len(self.covered)} of {self.total} point{'' if self.total == 1 else 's'}"
+
+    def line(self, name: str) -> str:
+        """The self-assessment's line: "Your notes: 3 of 5 points for Trade-off Analysis · suggested 4"."""
+        return f"Your notes: {self.count_text()} for {name} · suggested {self.suggested}"
+
+    def gap_sentence(self, self_score: float) -> str:
+        """Where a self-score and the notes differ: "you gave 5; your notes show 2 of 6 points (suggests 2)"."""
+        return f"you gave {self_score:g}; your notes show {self.count_text()} (suggests {self.suggested})"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,15 +118,19 @@ def criterion_evidence(
     """
     state: dict[str, bool] = {}
     point_criteria: dict[str, tuple[str, ...]] = {}
+    texts: dict[str, str] = {}
     for checklist in checklists:
         for item in checklist.items:
             state[item.id] = state.get(item.id, False) or item.covered
             point_criteria.setdefault(item.id, item.criteria)
+            texts.setdefault(item.id, item.text)
     out: dict[str, CriterionEvidence] = {}
     for criterion in criteria:
         ids = [pid for pid, crits in point_criteria.items() if criterion in crits]
+        covered = tuple(p for p in ids if state[p])
+        missing = tuple(p for p in ids if not state[p])
         out[criterion] = CriterionEvidence(
-            criterion, tuple(p for p in ids if state[p]), tuple(p for p in ids if not state[p])
+            criterion, covered, missing, tuple(texts[p] for p in covered), tuple(texts[p] for p in missing)
         )
     return out
 
@@ -165,9 +199,9 @@ class Calibration:
 
     @property
     def direction(self) -> Direction:
-        if self.mean_difference >= self.threshold:
+        if self.mean_difference > self.threshold:
             return "over"
-        if self.mean_difference <= -self.threshold:
+        if self.mean_difference < -self.threshold:
             return "under"
         return "in_line"
 
@@ -205,7 +239,8 @@ def calibrate(
     as :func:`suggestions` gives it). Only interviews with both numbers for a criterion
     count for it; criteria with fewer than ``min_interviews`` such interviews are left
     out. ``names`` gives the criteria's display names (else the id, spaced). A mean
-    difference of at least ``threshold`` either way is "over" / "under". Criteria come
+    difference of more than ``threshold`` either way is "over" / "under" (as ``progress``
+    reads its calibration against the documents' candidates). Criteria come
     in rubric order, then any others by id.
     """
     diffs: dict[str, list[float]] = {}

@@ -44,12 +44,16 @@ Definitions (the commands' explanations repeat them)
   ``sessions.level`` is that level. Fewer -> "not enough data"; their average /100
   at or above the rubric's Pass verdict -> "ready" (at or above Strong Pass: "ready,
   strong"); below -> "not yet". The weakest criterion over them is named.
-* *Calibration*: for the last :data:`CALIBRATION_WINDOW` interviews of scenarios that
-  carry the document's own evaluation (``scenario.evaluation.scores``), your score
-  minus the document's, per criterion; also over the last :data:`CALIBRATION_RECENT`
-  of them, and the mean gap per interview over the last :data:`CALIBRATION_TREND`.
-  Mean difference above +0.5: you tend to over-rate it; below -0.5: to under-rate it
-  (needs :data:`MIN_CALIBRATION` interviews per criterion).
+* *Calibration against the document's candidate*: for the last
+  :data:`CALIBRATION_WINDOW` interviews of scenarios that carry the document's own
+  evaluation (``scenario.evaluation.scores``), your score minus the document's, per
+  criterion; also over the last :data:`CALIBRATION_RECENT` of them, and the mean gap
+  per interview over the last :data:`CALIBRATION_TREND`. A mean difference of more
+  than +0.5 reads "you rate higher", below -0.5 "you rate lower" (needs
+  :data:`MIN_CALIBRATION` interviews per criterion).
+* *Calibration against your notes* (:mod:`.evidence`): your self-scores minus the
+  suggestions the coach's evidence gives, over the newest :data:`EVIDENCE_WINDOW`
+  scored interviews with notes.
 * *What to practise next*: see :mod:`.recommend`.
 """
 

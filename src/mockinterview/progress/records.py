@@ -7,19 +7,29 @@ imported by every ``progress`` and ``next``.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mockinterview.dates import iso
 from mockinterview.progress.rules import CALIBRATION_MARGIN, FORMULA, MIN_CALIBRATION, monday, rounded
 from mockinterview.store.progress_queries import Filters
+from mockinterview.wording import plural
+
+if TYPE_CHECKING:
+    from mockinterview.coach.evidence import Calibration as NotesGap
 
 __all__ = [
+    "AGAINST_DOCUMENT",
+    "AGAINST_NOTES",
+    "NOTES_CALIBRATION_HOW",
+    "TENDENCY_WORDS",
     "Average",
     "Calibration",
     "CalibrationRow",
     "Candidate",
     "CriterionStat",
     "Focus",
+    "NotesCalibration",
+    "NotesCalibrationRow",
     "Pacing",
     "PhasePace",
     "Practice",
@@ -28,6 +38,7 @@ __all__ = [
     "RecentRow",
     "Recommendation",
     "Trend",
+    "notes_calibration_empty",
 ]
 
 
@@ -226,6 +237,77 @@ class Readiness(NamedTuple):
         }
 
 
+#: The two calibrations, as every view titles them.
+AGAINST_DOCUMENT = "Self-scores against the document's candidate"
+AGAINST_NOTES = "Self-scores against your notes"
+
+#: How many criteria the calibration against the notes names in sentences (largest gaps first).
+NOTES_SENTENCES = 3
+
+#: How the calibration against the notes is made, said once under its heading.
+NOTES_CALIBRATION_HOW = (
+    "Each interview's notes checked against its scenario's key points give a suggested score per "
+    "criterion (the scorecard's notes column); diff = your self-score minus it, on average; n = interviews "
+    "with both."
+)
+
+
+def notes_calibration_empty(cal: NotesCalibration) -> str:
+    """What the calibration against the notes says when it has nothing to show."""
+    if cal.interviews:
+        return f"The scenarios of your {plural(cal.interviews, 'interview')} with notes have no key points to read them against."
+    if cal.unread:
+        return (
+            f"The scenarios of your {plural(cal.unread, 'interview')} with notes could not be read "
+            "(mockinterview validate says why)."
+        )
+    return (
+        "None of these interviews has notes to compare your scores with: `mockinterview run` keeps them "
+        "(or `mockinterview review SCENARIO --notes FILE --save` for notes written elsewhere)."
+    )
+
+
+#: How a calibration row's tendency reads, in the terminal, HTML and Markdown alike.
+TENDENCY_WORDS = {"over": "you rate higher", "under": "you rate lower", "calibrated": "close", "too_few": "too few"}
+
+
+def _tendency(interviews: int, mean_difference: float) -> str:
+    if interviews < MIN_CALIBRATION:
+        return "too_few"
+    if mean_difference > CALIBRATION_MARGIN:
+        return "over"
+    if mean_difference < -CALIBRATION_MARGIN:
+        return "under"
+    return "calibrated"
+
+
+def _listed(rows: list[Any]) -> str:
+    return ", ".join(f"{r.name} ({r.mean_difference:+.1f})" for r in rows)
+
+
+class _Leaning(NamedTuple):
+    over: list[Any]  # rows you rate higher, largest gap first
+    under: list[Any]  # rows you rate lower, largest gap first
+
+
+def _leaning(rows: list[Any]) -> _Leaning:
+    return _Leaning(
+        sorted((r for r in rows if r.tendency == "over"), key=lambda r: -r.mean_difference),
+        sorted((r for r in rows if r.tendency == "under"), key=lambda r: r.mean_difference),
+    )
+
+
+def _rows_dict(rows: list[Any]) -> dict[str, Any]:
+    """The JSON both calibrations share: the margin, every row, the criteria leaning each way."""
+    lean = _leaning(rows)
+    return {
+        "margin": CALIBRATION_MARGIN,
+        "criteria": [r.to_dict() for r in rows],
+        "over_rated": [r.criterion for r in lean.over],
+        "under_rated": [r.criterion for r in lean.under],
+    }
+
+
 class CalibrationRow(NamedTuple):
     criterion: str
     name: str
@@ -237,13 +319,7 @@ class CalibrationRow(NamedTuple):
 
     @property
     def tendency(self) -> str:
-        if self.interviews < MIN_CALIBRATION:
-            return "too_few"
-        if self.mean_difference > CALIBRATION_MARGIN:
-            return "over"
-        if self.mean_difference < -CALIBRATION_MARGIN:
-            return "under"
-        return "calibrated"
+        return _tendency(self.interviews, self.mean_difference)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -268,24 +344,106 @@ class Calibration(NamedTuple):
 
     @property
     def over(self) -> list[CalibrationRow]:
-        return sorted((r for r in self.rows if r.tendency == "over"), key=lambda r: -r.mean_difference)
+        return _leaning(self.rows).over
 
     @property
     def under(self) -> list[CalibrationRow]:
-        return sorted((r for r in self.rows if r.tendency == "under"), key=lambda r: r.mean_difference)
+        return _leaning(self.rows).under
+
+    def summary(self) -> list[str]:
+        """The sentences under the table, the same in every view."""
+        out = []
+        if self.over:
+            out.append(f"You rate yourself higher than the document's candidate on: {_listed(self.over)}.")
+        if self.under:
+            out.append(f"You rate yourself lower than the document's candidate on: {_listed(self.under)}.")
+        if not self.over and not self.under:
+            out.append(
+                f"Close to the documents' candidates: every criterion within ±{CALIBRATION_MARGIN} of them on average."
+            )
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "against": "the document's candidate",
             "interviews": self.interviews,
             "scenarios": self.scenarios,
-            "margin": CALIBRATION_MARGIN,
-            "criteria": [r.to_dict() for r in self.rows],
-            "over_rated": [r.criterion for r in self.over],
-            "under_rated": [r.criterion for r in self.under],
+            **_rows_dict(self.rows),
             "trend": [
                 {"label": lab, "mean_abs_difference": rounded(g), "mean_difference": rounded(b)}
                 for lab, g, b in zip(self.gap_labels, self.gap_trend, self.bias_trend, strict=True)
             ],
+        }
+
+
+class NotesCalibrationRow(NamedTuple):
+    """A criterion's self-scores against what the notes showed, over the interviews with both."""
+
+    criterion: str
+    name: str
+    interviews: int
+    mean_difference: float  # self-score minus the notes' suggestion, averaged
+    sentence: str  # "you rate Trade-off Analysis 1.2 above what your notes show (over 5 interviews)"
+
+    @classmethod
+    def of(cls, gap: NotesGap) -> NotesCalibrationRow:
+        return cls(gap.criterion, gap.name, gap.interviews, gap.mean_difference, gap.sentence)
+
+    @property
+    def tendency(self) -> str:
+        return _tendency(self.interviews, self.mean_difference)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "criterion": self.criterion,
+            "name": self.name,
+            "interviews": self.interviews,
+            "mean_difference": rounded(self.mean_difference),
+            "tendency": self.tendency,
+            "sentence": self.sentence,
+        }
+
+
+class NotesCalibration(NamedTuple):
+    """Self-scores against the evidence of the notes, over the newest interviews with notes."""
+
+    interviews: int  # scored interviews with notes read (at most the window)
+    window: int
+    rows: list[NotesCalibrationRow]  # criteria with key points, rubric order
+    unread: int = 0  # interviews with notes whose scenario could not be read
+
+    @property
+    def over(self) -> list[NotesCalibrationRow]:
+        return _leaning(self.rows).over
+
+    @property
+    def under(self) -> list[NotesCalibrationRow]:
+        return _leaning(self.rows).under
+
+    def summary(self, limit: int = NOTES_SENTENCES) -> list[str]:
+        """What to take from it: the sentences of the ``limit`` criteria with the largest gaps
+        (the table has the rest) and what to do about them, or that the two agree."""
+        gaps = sorted((*self.over, *self.under), key=lambda r: -abs(r.mean_difference))
+        out = [f"{r.sentence[0].upper()}{r.sentence[1:]}." for r in gaps[:limit]]
+        if len(gaps) > limit:
+            more = len(gaps) - limit
+            out.append(f"{more} more {'criterion differs' if more == 1 else 'criteria differ'} by more than ±{CALIBRATION_MARGIN}: see the table.")
+        if self.over:
+            out.append(
+                "Before you score the next interview, read the points your notes missed "
+                "(mockinterview report ID lists them for each criterion)."
+            )
+        if not gaps and any(r.tendency != "too_few" for r in self.rows):
+            out.append(f"Your self-scores match what your notes show: every criterion within ±{CALIBRATION_MARGIN}.")
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "against": "your notes",
+            "interviews": self.interviews,
+            "window": self.window,
+            **_rows_dict(self.rows),
+            "unread": self.unread,
         }
 
 
@@ -314,6 +472,7 @@ class Progress(NamedTuple):
     names: dict[str, str]  # criterion and group id -> display name
     group_of: dict[str, str]  # criterion id -> group id
     thresholds: str = ""  # the verdict cut-offs, as every explanation of a verdict shows them
+    notes_calibration: NotesCalibration | None = None  # None: not asked for (no scenarios to read)
 
     @property
     def empty(self) -> bool:
@@ -345,6 +504,7 @@ class Progress(NamedTuple):
             "practice": self.practice.to_dict(),
             "readiness": [r.to_dict() for r in self.readiness],
             "calibration": self.calibration.to_dict(),
+            "calibration_against_notes": None if self.notes_calibration is None else self.notes_calibration.to_dict(),
             "thresholds": self.thresholds,
         }
 

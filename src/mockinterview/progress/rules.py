@@ -22,6 +22,9 @@ CALIBRATION_MARGIN = 0.5
 MIN_CALIBRATION = 2
 CALIBRATION_RECENT = 5
 CALIBRATION_TREND = 12
+#: Calibration against your notes reads the newest this many scored interviews with notes
+#: (each one's notes are checked against its scenario's key points; see progress.evidence).
+EVIDENCE_WINDOW = 20
 
 FORMULA = (
     "priority = (5 - average recent score) x (1 + min(days since practised, 28) / 7); "

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from mockinterview.dates import parse_iso
 from mockinterview.progress.calibration import calibration
+from mockinterview.progress.evidence import NotesSession, notes_calibration
 from mockinterview.progress.readiness import readiness
 from mockinterview.progress.records import (
     Average,
@@ -47,6 +48,8 @@ BLOCKS = "▁▂▃▄▅▆▇█"
 GAP = "·"
 
 Evaluations = Mapping[str, Mapping[str, int]]
+#: Given the interviews with notes of the window, each one's suggested scores (see progress.evidence).
+SuggestionSource = Callable[[list[NotesSession]], Mapping[str, Mapping[str, int]]]
 
 
 def sparkline(values: Sequence[float | None], lo: float = 1.0, hi: float = 5.0) -> str:
@@ -83,6 +86,7 @@ def summarize(
     since: date | None = None,
     scenario: str | None = None,
     now: datetime | None = None,
+    suggested: SuggestionSource | None = None,
 ) -> Progress:
     """The whole ``mockinterview progress`` report, from a handful of aggregate queries.
 
@@ -90,9 +94,12 @@ def summarize(
     :func:`~mockinterview.progress.catalogue.evaluations_for`); scenarios without one
     are left out of calibration. It may also be a function, called with the ids of the
     scenarios in range, so that a caller loads only the scenarios it needs.
+    ``suggested`` gives the notes' suggested scores of interviews
+    (:func:`~mockinterview.progress.evidence.catalogue_suggestions`); without it there is
+    no calibration against the notes.
     """
     with store.snapshot():
-        return _summarize(store, rubric, evaluations, Filters(since, scenario), local_now(now))
+        return _summarize(store, rubric, evaluations, Filters(since, scenario), local_now(now), suggested)
 
 
 def _summarize(
@@ -101,6 +108,7 @@ def _summarize(
     evaluations: Evaluations | Callable[[list[str]], Evaluations] | None,
     filters: Filters,
     current: datetime,
+    suggested: SuggestionSource | None = None,
 ) -> Progress:
     names = Names(rubric)
     q = store.progress
@@ -166,6 +174,7 @@ def _summarize(
         names={**names.name, **names.group_name},
         group_of=dict(names.group_of),
         thresholds=_thresholds(rubric),
+        notes_calibration=None if suggested is None or not scored else notes_calibration(store, rubric, suggested, filters),
     )
 
 

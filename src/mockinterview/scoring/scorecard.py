@@ -13,9 +13,10 @@ rubric's own wording) is flagged per item, so every view can mark it once; see
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from mockinterview.coach.evidence import EVIDENCE_NOTE, CriterionEvidence, ScoreGap
 from mockinterview.interview.session import Session, iso
 from mockinterview.scoring.arithmetic import (
     BandResult,
@@ -26,8 +27,10 @@ from mockinterview.scoring.arithmetic import (
     thresholds_text,
 )
 from mockinterview.scoring.suggest import Suggestion, suggest_scalability, suggest_time_management, suggestions
+from mockinterview.wording import DERIVED_MARK, DERIVED_NOTE  # re-exported: the views import them from here
 
 if TYPE_CHECKING:
+    from mockinterview.coach.engine import Coach
     from mockinterview.content.rubric import Rubric
     from mockinterview.content.scenario import Scenario
 
@@ -38,6 +41,7 @@ __all__ = [
     "BandView",
     "Calibration",
     "DocumentOverall",
+    "EvidenceView",
     "FollowUpView",
     "HintView",
     "Insight",
@@ -54,14 +58,11 @@ __all__ = [
     "suggest_time_management",
     "suggestions",
     "timings",
+    "with_evidence",
+    "with_notes_evidence",
 ]
 
 DIFFICULTIES = ("medium", "advanced", "expert")
-
-#: The one mark every view puts after content the seed documents do not state, and
-#: the one sentence that explains it (shown once per page, only if a mark is shown).
-DERIVED_MARK = "†"
-DERIVED_NOTE = "written for this coach; not in the source interview"
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,66 @@ class Calibration:
 
 
 @dataclass(frozen=True)
+class EvidenceView:
+    """One criterion's evidence from the notes, beside the candidate's own score.
+
+    ``covered_points`` / ``missed_points`` are the key points' texts; ``suggested`` maps
+    the share covered onto 1..5 (:func:`mockinterview.coach.evidence.suggest_score`).
+    ``self_score`` is None on an interview not scored yet.
+    """
+
+    criterion: str
+    name: str
+    covered: int
+    total: int
+    suggested: int
+    covered_points: tuple[str, ...]
+    missed_points: tuple[str, ...]
+    self_score: int | None = None
+
+    @classmethod
+    def of(cls, ev: CriterionEvidence, name: str, self_score: int | None) -> EvidenceView:
+        assert ev.suggested is not None, "a criterion without key points has no evidence view"
+        return cls(
+            ev.criterion, name, len(ev.covered), ev.total, ev.suggested, ev.covered_texts, ev.missing_texts, self_score
+        )
+
+    @property
+    def count_text(self) -> str:
+        """"3 of 5 points"."""
+        return f"{self.covered} of {self.total} point{'' if self.total == 1 else 's'}"
+
+    @property
+    def short(self) -> str:
+        """The cell beside the self-score: "3 of 5 → 4"."""
+        return f"{self.covered} of {self.total} → {self.suggested}"
+
+    @property
+    def differs(self) -> bool:
+        """The self-score and the suggestion are a whole point or more apart."""
+        return self.self_score is not None and ScoreGap(self.criterion, self.self_score, self.suggested).differs
+
+    @property
+    def sentence(self) -> str:
+        """"you gave 5; your notes show 2 of 6 points (suggests 2)" (without a self-score: what the notes show)."""
+        shown = f"your notes show {self.count_text} (suggests {self.suggested})"
+        return shown if self.self_score is None else f"you gave {self.self_score}; {shown}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "criterion": self.criterion,
+            "covered": self.covered,
+            "total": self.total,
+            "suggested": self.suggested,
+            "self_score": self.self_score,
+            "difference": None if self.self_score is None else self.self_score - self.suggested,
+            "differs": self.differs,
+            "covered_points": list(self.covered_points),
+            "missed_points": list(self.missed_points),
+        }
+
+
+@dataclass(frozen=True)
 class DocumentOverall:
     """The document's stated overall for its own candidate, and whether its arithmetic holds."""
 
@@ -194,13 +255,25 @@ class Scorecard:
     notes: list[PhaseNotes] = field(default_factory=list)
     hints: list[HintView] = field(default_factory=list)
     checklist_derived: bool = False
-    #: The coach's evidence per criterion (lines that led to a suggested score), shown
-    #: beside each self-score once the coach provides it; empty until then.
-    evidence: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    #: What the notes show per criterion with key points (rubric order), beside each
+    #: self-score; empty when the interview has no notes or the coach was not asked.
+    evidence: Mapping[str, EvidenceView] = field(default_factory=dict)
+    #: Why there is no evidence although the scenario has key points (no notes), else None.
+    evidence_absent: str | None = None
 
     @property
     def scored(self) -> bool:
         return self.result is not None
+
+    @property
+    def evidence_note(self) -> str | None:
+        """The one sentence that explains the evidence (or says why there is none)."""
+        return EVIDENCE_NOTE if self.evidence else self.evidence_absent
+
+    @property
+    def evidence_gaps(self) -> list[EvidenceView]:
+        """The criteria whose self-score and evidence differ by a point or more, in rubric order."""
+        return [v for v in self.evidence.values() if v.differs]
 
     def to_dict(self) -> dict[str, Any]:
         s = self.session
@@ -256,8 +329,8 @@ class Scorecard:
             "scored_at": iso(a.created_at) if a else None,
             "derived_note": f"{DERIVED_MARK} {DERIVED_NOTE}: items with \"derived\": true",
         }
-        if self.evidence:
-            data["evidence"] = {k: list(v) for k, v in self.evidence.items()}
+        data["evidence"] = {k: v.to_dict() for k, v in self.evidence.items()}
+        data["evidence_note"] = self.evidence_note
         return data
 
 
@@ -424,9 +497,50 @@ def _band_views(scenario: Scenario, result: Result) -> list[BandView]:
     return views
 
 
-def build(session: Session, scenario: Scenario, rubric: Rubric, *, require_scores: bool = True) -> Scorecard:
+def with_evidence(
+    card: Scorecard, evidence: Mapping[str, CriterionEvidence] | None, absent: str | None = None
+) -> Scorecard:
+    """``card`` with the coach's evidence per criterion beside each self-score.
+
+    ``evidence``: criterion id -> evidence (``coach.sessions.session_evidence``); criteria
+    without key points are left out. ``absent``: why there is none (``coach.sessions.absence``).
+    """
+    names = {c.id: c.name for c in card.rubric.criteria}
+    scores = card.result.scores if card.result is not None else {}
+    views = {
+        cid: EvidenceView.of(ev, names.get(cid, cid), scores.get(cid))
+        for cid, ev in (evidence or {}).items()
+        if ev.total and cid in names
+    }
+    return replace(card, evidence=views, evidence_absent=None if views else absent)
+
+
+def with_notes_evidence(card: Scorecard, coach: Coach) -> Scorecard:
+    """``card`` with the evidence ``coach`` (its scenario's) reads from the interview's notes."""
+    from mockinterview.coach.sessions import absence, session_evidence
+
+    return with_evidence(card, session_evidence(coach, card.session), absence(coach, card.session))
+
+
+def build(
+    session: Session,
+    scenario: Scenario,
+    rubric: Rubric,
+    *,
+    require_scores: bool = True,
+    evidence: Mapping[str, CriterionEvidence] | None = None,
+    evidence_absent: str | None = None,
+) -> Scorecard:
     """The scorecard of ``session``. Without scores: an error, unless ``require_scores``
-    is False, which gives the record alone (timings, notes, hints, estimates)."""
+    is False, which gives the record alone (timings, notes, hints, estimates).
+    ``evidence`` / ``evidence_absent``: see :func:`with_evidence`."""
+    card = _build(session, scenario, rubric, require_scores=require_scores)
+    if evidence is None and evidence_absent is None:
+        return card
+    return with_evidence(card, evidence, evidence_absent)
+
+
+def _build(session: Session, scenario: Scenario, rubric: Rubric, *, require_scores: bool) -> Scorecard:
     a = session.assessment
     phases = timings(session)
     notes, hints = notes_of(session), hints_of(session)

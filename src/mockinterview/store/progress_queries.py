@@ -32,6 +32,7 @@ __all__ = [
     "GroupRow",
     "Island",
     "LevelRow",
+    "NotesPhase",
     "ProgressQueries",
     "RecentSession",
     "local_midnight_utc",
@@ -136,6 +137,17 @@ class Island(NamedTuple):
     first: str
     last: str
     days: int
+
+
+class NotesPhase(NamedTuple):
+    """One phase of an interview with notes: what the coach reads (the JSON columns as stored)."""
+
+    session_id: str
+    scenario_id: str
+    phase_id: str
+    notes: str
+    checklist: str | None  # ``Checklist.to_dict()`` JSON, or None
+    asked: str  # JSON list of what the interviewer asked
 
 
 class CalibrationRows(NamedTuple):
@@ -390,6 +402,33 @@ class ProgressQueries:
         return None if row[0] is None else str(row[0])
 
     # ----------------------------------------------------------------- calibration
+
+    def notes_window(self, filters: Filters, limit: int) -> list[NotesPhase]:
+        """Every phase of the newest ``limit`` scored interviews that have notes or a stored
+        checklist in some phase; newest interview first, phases in order.
+
+        A walk of ``sessions`` newest first, each tested through the phases' primary key,
+        stopping at ``limit``: as cheap at 10,000 interviews as at 100.
+        """
+        where, params = _where(filters)
+        with self._db.read() as conn:
+            rows = conn.execute(
+                f"""
+                WITH pick AS MATERIALIZED (
+                    SELECT s.id, s.scenario_id, s.started_at, s.rowid AS r FROM sessions AS s
+                    WHERE {where} AND EXISTS (
+                        SELECT 1 FROM phases AS q
+                        WHERE q.session_id = s.id AND (trim(q.notes) <> '' OR q.checklist IS NOT NULL)
+                    )
+                    {_NEWEST} LIMIT {int(limit)}
+                )
+                SELECT pick.id, pick.scenario_id, p.phase_id, p.notes, p.checklist, p.asked
+                FROM pick CROSS JOIN phases AS p ON p.session_id = pick.id
+                ORDER BY pick.started_at DESC, pick.r DESC, p.idx
+                """,
+                params,
+            ).fetchall()
+        return [NotesPhase(*r) for r in rows]
 
     def calibration(
         self,

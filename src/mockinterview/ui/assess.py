@@ -6,12 +6,14 @@ the next ``mockinterview score SESSION`` starts from the saved answers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
+from mockinterview.coach.evidence import EVIDENCE_NOTE, CriterionEvidence
 from mockinterview.content.loader import load_rubric
 from mockinterview.content.rubric import Rubric
 from mockinterview.content.scenario import Scenario
@@ -20,14 +22,29 @@ from mockinterview.interview.session import Session
 from mockinterview.scoring import answers
 from mockinterview.scoring.arithmetic import suggest_bands
 from mockinterview.scoring.record import make_assessment, record
-from mockinterview.scoring.scorecard import Scorecard, Suggestion, suggestions
+from mockinterview.scoring.scorecard import Scorecard, Suggestion, suggestions, with_evidence
 from mockinterview.store import Store
 from mockinterview.ui import console, prompter
+from mockinterview.ui.scorecard_doc import missed_lines
 
+if TYPE_CHECKING:
+    from mockinterview.coach.engine import Coach
 
-def assess_interactively(store: Store, session: Session, scenario: Scenario, rubric: Rubric | None = None) -> Scorecard:
-    """Ask the self-assessment (answers saved as they are given), store it, build the card."""
+def assess_interactively(
+    store: Store, session: Session, scenario: Scenario, rubric: Rubric | None = None, *, coach: Coach | None = None
+) -> Scorecard:
+    """Ask the self-assessment (answers saved as they are given), store it, build the card.
+
+    Each criterion is shown with what the notes show for it (``coach``, the scenario's;
+    one is built when not given), and the card carries the same evidence."""
+    from mockinterview.coach.sessions import absence, session_evidence
+
+    if coach is None:
+        from mockinterview.coach.engine import Coach
+
+        coach = Coach(scenario)
     rubric = rubric or load_rubric()
+    evidence = session_evidence(coach, session)
     try:
         scores, bands, checklist = self_assessment(
             console.stdout(),
@@ -36,6 +53,7 @@ def assess_interactively(store: Store, session: Session, scenario: Scenario, rub
             suggestions=suggestions(session),
             draft=answers.draft_of(session),
             save_draft=lambda draft: answers.save_draft(store, session, draft),
+            evidence=evidence,
         )
     except KeyboardInterrupt:
         raise Interrupted(
@@ -43,7 +61,18 @@ def assess_interactively(store: Store, session: Session, scenario: Scenario, rub
             hint=f"Finish it with: mockinterview score {session.id}",
         ) from None
     assessment = make_assessment(rubric, scenario, scores, bands, checklist, "interactive")
-    return record(store, session, scenario, rubric, assessment)
+    return with_evidence(record(store, session, scenario, rubric, assessment), evidence, absence(coach, session))
+
+
+def evidence_lines(ev: CriterionEvidence, name: str) -> list[Text]:
+    """What the question shows before asking: the notes' count and suggestion, and the
+    points missed (short); nothing for a criterion without key points."""
+    if not ev.total:
+        return []
+    lines = [Text(ev.line(name), style="accent")]
+    for i, point in enumerate(missed_lines(ev.missing_texts)):
+        lines.append(Text("  missed: " if i == 0 else "          ", style="muted") + Text(point))
+    return lines
 
 
 def self_assessment(
@@ -54,8 +83,13 @@ def self_assessment(
     suggestions: dict[str, Suggestion],
     draft: answers.Draft,
     save_draft: Callable[[answers.Draft], None],
+    evidence: Mapping[str, CriterionEvidence] | None = None,
 ) -> tuple[dict[str, int], dict[str, int], dict[str, list[str]]]:
+    """Ask every criterion, then the bands, then the debrief checklist. ``evidence``: what
+    the notes show per criterion, shown before its question (its suggestion is the value
+    Enter accepts when there is no draft answer or other suggestion); the candidate decides."""
     scores: dict[str, int] = dict(draft.get("scores", {}))
+    found = {k: ev for k, ev in (evidence or {}).items() if ev.total}
     out.print(Text("Self-assessment", style="bold accent"))
     out.print(
         Text(
@@ -63,6 +97,8 @@ def self_assessment(
             style="muted",
         )
     )
+    if found:
+        out.print(Text(EVIDENCE_NOTE, style="muted"))
     criteria = [(c.id, c.name, c.description, c.descriptors, c.group) for c in rubric.criteria] + [
         (c.id, c.name, c.description, c.descriptors, "extra") for c in scenario.rubric.extra_criteria
     ]
@@ -88,6 +124,10 @@ def self_assessment(
         if sug:
             lines.append(Text(f"Suggested {sug.score}: ", style="accent") + Text(sug.reason))
             default = default or sug.score
+        ev = found.get(cid)
+        if ev is not None:
+            lines += evidence_lines(ev, name)
+            default = default or ev.suggested
         for line in lines:
             out.print(Padding(line, (0, 0, 0, 2)))
         scores[cid] = prompter.ask_int(f"{name} (1-5):", 1, 5, default=default)

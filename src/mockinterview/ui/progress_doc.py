@@ -9,6 +9,13 @@ from datetime import timedelta
 
 from mockinterview.progress import Progress
 from mockinterview.progress.readiness import average_text
+from mockinterview.progress.records import (
+    AGAINST_DOCUMENT,
+    AGAINST_NOTES,
+    NOTES_CALIBRATION_HOW,
+    TENDENCY_WORDS,
+    notes_calibration_empty,
+)
 from mockinterview.ui.charts import line_chart, spark_svg
 from mockinterview.ui.doc import Bullets, Chart, Doc, Inline, Item, Para, Span, Table
 from mockinterview.wording import plural
@@ -66,6 +73,7 @@ def build_progress_doc(p: Progress, cutoffs: Sequence[tuple[float, str]] = ()) -
     _trends(doc, p)
     _strengths(doc, p)
     _pacing(doc, p)
+    _notes_calibration(doc, p)
     _calibration(doc, p)
     _practice(doc, p)
     return doc
@@ -199,7 +207,7 @@ def _pacing(doc: Doc, p: Progress) -> None:
 
 def _calibration(doc: Doc, p: Progress) -> None:
     cal = p.calibration
-    sec = doc.section("Calibration against the documents' candidates", "calibration")
+    sec = doc.section(AGAINST_DOCUMENT, "calibration")
     if not cal.interviews:
         sec.add(Para.of("None of these interviews is on a scenario whose source document scores its own candidate.", role="muted"))
         return
@@ -211,12 +219,34 @@ def _calibration(doc: Doc, p: Progress) -> None:
             role="muted",
         )
     )
-    label = {"over": "you rate higher", "under": "you rate lower", "calibrated": "close", "too_few": "too few"}
     rows: list[list[Cell]] = []
     for r in cal.rows:
-        tone = "warn" if r.tendency in ("over", "under") else "muted"
-        rows.append([r.name, str(r.interviews), f"{r.yours:.1f}", f"{r.document:.1f}", f"{r.mean_difference:+.1f}", [Span(label[r.tendency], tone)]])
+        rows.append([r.name, str(r.interviews), f"{r.yours:.1f}", f"{r.document:.1f}", f"{r.mean_difference:+.1f}", _tendency(r.tendency)])
     sec.add(Table.of(["criterion", "n", "yours", "document's candidate", "difference", ""], rows, "lrrrrl"))
+    for line in cal.summary():
+        sec.add(Para.of(line))
+
+
+def _tendency(tendency: str) -> list[Inline]:
+    tone = "warn" if tendency in ("over", "under") else "muted"
+    return [Span(TENDENCY_WORDS[tendency], tone)]
+
+
+def _notes_calibration(doc: Doc, p: Progress) -> None:
+    cal = p.notes_calibration
+    if cal is None:
+        return
+    sec = doc.section(AGAINST_NOTES, "calibration-notes")
+    if not cal.rows:
+        sec.add(Para.of(notes_calibration_empty(cal), role="muted"))
+        return
+    sec.add(Para.of(f"Your last {plural(cal.interviews, 'scored interview')} with notes. {NOTES_CALIBRATION_HOW}", role="muted"))
+    rows: list[list[Cell]] = [
+        [r.name, str(r.interviews), f"{r.mean_difference:+.1f}", _tendency(r.tendency)] for r in cal.rows
+    ]
+    sec.add(Table.of(["criterion", "n", "difference", ""], rows, "lrrl"))
+    for line in cal.summary():
+        sec.add(Para.of(line))
 
 
 def _practice(doc: Doc, p: Progress) -> None:

@@ -18,7 +18,6 @@ from rich.console import Console
 from rich.text import Text
 
 from mockinterview.progress import (
-    CALIBRATION_MARGIN,
     Calibration,
     Pacing,
     Practice,
@@ -28,6 +27,14 @@ from mockinterview.progress import (
     sparkline,
 )
 from mockinterview.progress.readiness import average_text
+from mockinterview.progress.records import (
+    AGAINST_DOCUMENT,
+    AGAINST_NOTES,
+    NOTES_CALIBRATION_HOW,
+    TENDENCY_WORDS,
+    NotesCalibration,
+    notes_calibration_empty,
+)
 from mockinterview.ui.console import VERDICT_STYLE
 from mockinterview.wording import ago, plural
 
@@ -223,6 +230,7 @@ def print_progress(out: Console, p: Progress, *, use_pager: bool = False) -> Non
         _trends(page, p.trend, p)
     _strengths(page, p)
     _pacing(page, p.pacing)
+    _notes_calibration(page, p.notes_calibration)
     _calibration(page, p.calibration)
     _practice(page, p.practice)
     if p.filters.since or p.filters.scenario:
@@ -344,7 +352,7 @@ def _pacing(page: _Page, pace: Pacing) -> None:
 
 
 def _calibration(page: _Page, cal: Calibration) -> None:
-    page.heading("Calibration", "your self-scores vs the documents' own candidates")
+    page.heading(AGAINST_DOCUMENT)
     if not cal.interviews:
         page.wrap(
             "None of these interviews is on a scenario that carries the document's own "
@@ -358,7 +366,6 @@ def _calibration(page: _Page, cal: Calibration) -> None:
         "diff = yours minus doc; recent = the last 5.",
         style="muted",
     )
-    label = {"over": "over-rates", "under": "under-rates", "calibrated": "", "too_few": "(too few)"}
     rows: list[list[Cell]] = []
     for r in cal.rows:
         style = "warn" if r.tendency in ("over", "under") else ""
@@ -370,16 +377,12 @@ def _calibration(page: _Page, cal: Calibration) -> None:
                 f"{r.document:.1f}",
                 Text(f"{r.mean_difference:+.1f}", style=style),
                 "–" if r.recent_difference is None else f"{r.recent_difference:+.1f}",
-                Text(label[r.tendency], style=style),
+                Text(_tendency(r.tendency), style=style),
             ]
         )
     page.extend(columns(rows, header=["criterion", "n", "yours", "doc", "diff", "recent", ""], align="lrrrrrl", max_widths=[28]))
-    if cal.over:
-        page.wrap("You tend to over-rate: " + ", ".join(f"{r.name} ({r.mean_difference:+.1f})" for r in cal.over) + ".")
-    if cal.under:
-        page.wrap("You tend to under-rate: " + ", ".join(f"{r.name} ({r.mean_difference:+.1f})" for r in cal.under) + ".")
-    if not cal.over and not cal.under:
-        page.wrap(f"Well calibrated: every criterion is within ±{CALIBRATION_MARGIN} of the documents on average.")
+    for sentence in cal.summary():
+        page.wrap(sentence)
     page.wrap(
         "The documents score the candidate in their own transcript: read a gap as a prompt "
         "to compare your answers with that evaluation (mockinterview show SCENARIO --reveal), not as a verdict.",
@@ -390,6 +393,29 @@ def _calibration(page: _Page, cal: Calibration) -> None:
         line.append(sparkline(cal.gap_trend, 0, 2))
         line.append(f"  {cal.gap_trend[0]:.1f} → {cal.gap_trend[-1]:.1f}")
         page.add(line)
+
+
+def _tendency(tendency: str) -> str:
+    """The words of a tendency; "close" is left blank in the terminal's tables (it is the usual case)."""
+    return "" if tendency == "calibrated" else TENDENCY_WORDS[tendency]
+
+
+def _notes_calibration(page: _Page, cal: NotesCalibration | None) -> None:
+    if cal is None:
+        return
+    n = cal.interviews
+    page.heading(AGAINST_NOTES, f"your last {plural(n, 'scored interview')} with notes" if n else "")
+    if not cal.rows:
+        page.wrap(notes_calibration_empty(cal), style="muted")
+        return
+    page.wrap(NOTES_CALIBRATION_HOW, style="muted")
+    rows: list[list[Cell]] = []
+    for r in cal.rows:
+        style = "warn" if r.tendency in ("over", "under") else ""
+        rows.append([Text(r.name), str(r.interviews), Text(f"{r.mean_difference:+.1f}", style=style), Text(_tendency(r.tendency), style=style)])
+    page.extend(columns(rows, header=["criterion", "n", "diff", ""], align="lrrl", max_widths=[28]))
+    for sentence in cal.summary():
+        page.wrap(sentence)
 
 
 def _practice(page: _Page, pr: Practice) -> None:

@@ -7,15 +7,22 @@ same thing the same way.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mockinterview.scoring.scorecard import DERIVED_MARK, DERIVED_NOTE, Insight, Scorecard
 from mockinterview.ui.doc import Bullets, Doc, Inline, Item, Notes, Para, Section, Span, Table
 
 __all__ = [
+    "DIFFERS",
+    "EVIDENCE_COLUMN",
+    "EVIDENCE_HEADING",
     "GRADES",
+    "MISSED_SHOWN",
     "Marks",
     "build_doc",
     "calibration_sentence",
     "local_date",
+    "missed_lines",
     "rubric_sentence",
     "thresholds_sentence",
     "unscored_sentence",
@@ -41,6 +48,27 @@ class Marks:
 
     def footnote(self) -> str:
         return f"{DERIVED_MARK} {DERIVED_NOTE}."
+
+
+#: The mark beside a self-score that is a point or more from what the notes suggest.
+DIFFERS = "≠"
+#: What the notes column beside the self-scores holds.
+EVIDENCE_COLUMN = f"key points covered → the score that share suggests; {DIFFERS} a point or more from yours"
+EVIDENCE_HEADING = "What your notes show"
+#: How many missed points a terminal line lists (the exports list them all), and how long each may be.
+MISSED_SHOWN = 3
+MISSED_WIDTH = 72
+
+
+def missed_lines(points: Sequence[str], shown: int = MISSED_SHOWN, width: int = MISSED_WIDTH) -> list[str]:
+    """The first ``shown`` missed points, each cut to ``width`` characters, and "and N more"."""
+    out = []
+    for text in points[:shown]:
+        text = " ".join(text.split())
+        out.append(text if len(text) <= width else text[: width - 1].rstrip() + "…")
+    if len(points) > shown:
+        out.append(f"and {len(points) - shown} more")
+    return out
 
 
 def local_date(card: Scorecard) -> str:
@@ -97,6 +125,7 @@ def build_doc(card: Scorecard) -> Doc:
     _timing(doc, card)
     if r is not None:
         _rubric(doc, card, marks)
+        _evidence(doc, card)
         _bands(doc, card, marks)
         _insights(doc.section("Strengths"), card.strengths, marks, good=True)
         _insights(doc.section("Areas to improve"), card.improvements, marks, good=False)
@@ -120,6 +149,7 @@ def build_doc(card: Scorecard) -> Doc:
         for n in card.notes:
             sec.add(Notes(n.title, n.notes))
     if r is None:
+        _evidence(doc, card)
         doc.section("Scores", "scores").add(Para.of(unscored_sentence(card)))
     if marks.used:
         doc.footnotes.append(Para.of(marks.footnote(), role="footnote"))
@@ -148,29 +178,68 @@ def _rubric(doc: Doc, card: Scorecard, marks: Marks) -> None:
     sec = doc.section("Rubric", "rubric")
     sec.add(Para.of(rubric_sentence(card)))
     doc_scores = {c.criterion: c.document for c in card.calibration}
-    header = ["criterion", "score"] + (["document's candidate"] if doc_scores else [])
+    ev = card.evidence
+    header = ["criterion", "score"] + (["your notes"] if ev else []) + (["document's candidate"] if doc_scores else [])
+    pad: list[Inline | list[Inline]] = [""] * (bool(ev) + bool(doc_scores))
     rows: list[list[Inline | list[Inline]]] = []
     for g in card.rubric.groups:
         note = "" if g.in_score_50 else " (not in /50)"
-        rows.append([[Span(g.name), f" {r.subtotals[g.id]}/25{note}"], "", *([""] if doc_scores else [])])
+        rows.append([[Span(g.name), f" {r.subtotals[g.id]}/25{note}"], "", *pad])
         for c in card.rubric.criteria_in(g.id):
-            name: list[Inline] = [c.name]
-            for line in card.evidence.get(c.id, ()):
-                name += [" — evidence: ", Span(line, "em")]
-            row: list[Inline | list[Inline]] = [name, f"{r.scores[c.id]}/5"]
+            row: list[Inline | list[Inline]] = [c.name, f"{r.scores[c.id]}/5"]
+            if ev:
+                row.append(_evidence_cell(card, c.id))
             if doc_scores:
                 row.append(str(doc_scores[c.id]) if c.id in doc_scores else "–")
             rows.append(row)
     if card.extra_scores:
         names = {c.id: c.name for c in card.scenario.rubric.extra_criteria}
-        rows.append([[Span(f"For this scenario ({card.scenario.focus})"), " (not in /50 or /100)"], "", *([""] if doc_scores else [])])
+        rows.append([[Span(f"For this scenario ({card.scenario.focus})"), " (not in /50 or /100)"], "", *pad])
         for cid, score in card.extra_scores.items():
-            rows.append([names.get(cid, cid), f"{score}/5", *(["–"] if doc_scores else [])])
-    sec.add(Table.of(header, rows, "lrr"))
+            rows.append([names.get(cid, cid), f"{score}/5", *(["–"] * len(pad))])
+    sec.add(Table.of(header, rows, "lr" + ("l" if ev else "") + ("r" if doc_scores else "")))
+    if ev:
+        sec.add(Para.of(f"Your notes: {EVIDENCE_COLUMN} (see {EVIDENCE_HEADING.lower()}, below).", role="muted"))
     if doc_scores:
         sec.add(Para.of(calibration_sentence(), role="muted"))
     if card.document_overall is not None:
         sec.add(Para.of(card.document_overall.sentence(), role="muted"))
+
+
+def _evidence_cell(card: Scorecard, cid: str) -> Inline | list[Inline]:
+    v = card.evidence.get(cid)
+    if v is None:
+        return "–"
+    if v.differs:
+        return [Span(f"{v.short} {DIFFERS}", "warn")]
+    return v.short
+
+
+def _evidence(doc: Doc, card: Scorecard) -> None:
+    """Per criterion with key points: what the notes show beside the self-score, the points
+    covered and missed; where the two differ, said so. Or why there is no evidence."""
+    note = card.evidence_note
+    if note is None:
+        return
+    sec = doc.section(EVIDENCE_HEADING, "evidence")
+    sec.add(Para.of(note, role="muted"))
+    if not card.evidence:
+        return
+    if card.result is not None:
+        gaps = card.evidence_gaps
+        if gaps:
+            sec.add(Para.of(Span(f"{DIFFERS} Your score and your notes differ on {len(gaps)} of {len(card.evidence)} criteria.", "warn")))
+        else:
+            sec.add(Para.of("Your scores and your notes agree within a point on every criterion."))
+    items = []
+    for v in card.evidence.values():
+        children = [Item.of(Span("covered: ", "good"), p) for p in v.covered_points]
+        children += [Item.of(Span("missed: ", "bad"), p) for p in v.missed_points]
+        head: list[Inline] = [Span(v.name), ": ", v.sentence]
+        if v.differs:
+            head += [" ", Span(f"{DIFFERS} differs", "warn")]
+        items.append(Item.of(*head, children=tuple(children)))
+    sec.add(Bullets(tuple(items)))
 
 
 def _bands(doc: Doc, card: Scorecard, marks: Marks) -> None:

@@ -16,32 +16,24 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.scoring.scorecard import DERIVED_MARK, DERIVED_NOTE, Insight, Scorecard
+from mockinterview.scoring.scorecard import Insight, Scorecard
 from mockinterview.ui.console import VERDICT_STYLE
+from mockinterview.ui.marks import Marks
 from mockinterview.ui.scorecard_doc import (
+    DIFFERS,
+    EVIDENCE_COLUMN,
+    EVIDENCE_HEADING,
     GRADES,
     build_doc,
     calibration_sentence,
     local_date,
+    missed_lines,
     rubric_sentence,
     thresholds_sentence,
     unscored_sentence,
 )
 
 __all__ = ["bar", "print_card", "render", "to_html", "to_markdown"]
-
-
-class _Marks:
-    """The terminal's derived mark: remembered, so the footnote is printed once if used."""
-
-    def __init__(self) -> None:
-        self.used = False
-
-    def after(self, text: Text, derived: bool) -> Text:
-        if derived:
-            self.used = True
-            text.append(f" {DERIVED_MARK}", style="derived")
-        return text
 
 
 def bar(score: int, out_of: int = 5, width: int = 5) -> Text:
@@ -54,7 +46,7 @@ def _indent(renderable: RenderableType, n: int = 4) -> Padding:
     return Padding(renderable, (0, 0, 0, n))
 
 
-def header(card: Scorecard, marks: _Marks) -> RenderableType:
+def header(card: Scorecard, marks: Marks) -> RenderableType:
     s, r = card.session, card.result
     title = Text(s.scenario_title, style="bold") + Text(f"  {s.level}", style="accent")
     title.append(f" · {local_date(card)} · interview {s.id}", style="muted")
@@ -97,13 +89,16 @@ def criteria_table(card: Scorecard) -> Table:
     assert r is not None
     rubric, scores = card.rubric, r.scores
     doc = {c.criterion: c.document for c in card.calibration}
+    ev = card.evidence
     t = Table(box=None, pad_edge=False, show_header=True, header_style="muted")
     t.add_column("criterion", ratio=1)
     t.add_column("score", justify="right")
     t.add_column("", no_wrap=True)
+    if ev:
+        t.add_column("notes", no_wrap=True)
     if doc:
         t.add_column("doc", justify="right")
-    pad = [""] if doc else []
+    pad = [""] * (bool(ev) + bool(doc))
     for g in rubric.groups:
         sub = r.subtotals[g.id]
         label = Text(g.name, style="bold") + Text(f"  {sub}/25", style="bold accent")
@@ -112,11 +107,11 @@ def criteria_table(card: Scorecard) -> Table:
         t.add_row(label, "", "", *pad)
         for c in rubric.criteria_in(g.id):
             row: list[RenderableType] = [Text(f"  {c.name}"), f"{scores[c.id]}", bar(scores[c.id])]
+            if ev:
+                row.append(evidence_cell(card, c.id))
             if doc:
                 row.append(Text(str(doc[c.id]), style="muted") if c.id in doc else Text("–", style="muted"))
             t.add_row(*row)
-            for line in card.evidence.get(c.id, ()):  # the coach's evidence, once it gives some
-                t.add_row(Text("      evidence: ", style="muted") + Text(line, style="italic"), "", "", *pad)
     if card.extra_scores:
         t.add_row(Text(f"For this scenario ({card.scenario.focus})", style="bold") + Text("  (not in /50 or /100)", style="muted"), "", "", *pad)
         names = {c.id: c.name for c in card.scenario.rubric.extra_criteria}
@@ -125,7 +120,47 @@ def criteria_table(card: Scorecard) -> Table:
     return t
 
 
-def bands_view(card: Scorecard, marks: _Marks) -> Iterator[RenderableType]:
+def evidence_cell(card: Scorecard, cid: str) -> Text:
+    """Beside a self-score: "3 of 5 → 4", with "≠" where the two are a point or more apart."""
+    v = card.evidence.get(cid)
+    if v is None:
+        return Text("–", style="muted")
+    cell = Text(v.short, style="warn" if v.differs else "muted")
+    if v.differs:
+        cell.append(f" {DIFFERS}", style="bold warn")
+    return cell
+
+
+def evidence_view(card: Scorecard) -> Iterator[RenderableType]:
+    """Below the rubric (or alone on an unscored card): what the notes column means, where
+    score and notes differ (with the points missed), or why there is no evidence."""
+    note = card.evidence_note
+    if note is None:
+        return
+    if card.result is None:
+        yield Text(EVIDENCE_HEADING, style="bold")
+    if not card.evidence:
+        yield Text(note, style="muted")
+        return
+    if card.result is None:
+        yield Text(note, style="muted")
+        for v in card.evidence.values():
+            yield _indent(Text(f"{v.name}: ", style="bold") + Text(v.sentence), 2)
+        return
+    yield Text(f"notes = {EVIDENCE_COLUMN}. {note}", style="muted")
+    gaps = card.evidence_gaps
+    if not gaps:
+        yield Text("Your scores and your notes agree within a point on every criterion.", style="muted")
+        return
+    yield Text("")
+    yield Text(f"{DIFFERS} Your score and your notes differ", style="bold warn")
+    for v in gaps:
+        yield _indent(Text(f"{v.name}: ", style="bold") + Text(v.sentence), 2)
+        for i, line in enumerate(missed_lines(v.missed_points)):
+            yield _indent(Text("missed: " if i == 0 else "        ", style="muted") + Text(line), 4)
+
+
+def bands_view(card: Scorecard, marks: Marks) -> Iterator[RenderableType]:
     r = card.result
     assert r is not None
     names = {c.id: c.name for c in card.rubric.criteria}
@@ -148,7 +183,7 @@ def bands_view(card: Scorecard, marks: _Marks) -> Iterator[RenderableType]:
     yield total
 
 
-def insight(i: Insight, good: bool, marks: _Marks) -> Iterator[RenderableType]:
+def insight(i: Insight, good: bool, marks: Marks) -> Iterator[RenderableType]:
     yield Text(f"{'+' if good else '-'} {i.name} ({i.score}/5)", style="good" if good else "warn")
     yield _indent(marks.after(Text(i.descriptor, style="muted"), True))
     if i.note:
@@ -164,7 +199,7 @@ def insight(i: Insight, good: bool, marks: _Marks) -> Iterator[RenderableType]:
 
 
 def render(card: Scorecard) -> Iterator[RenderableType]:
-    marks = _Marks()
+    marks = Marks()
     r = card.result
     yield header(card, marks)
     if r is not None:
@@ -177,6 +212,7 @@ def render(card: Scorecard) -> Iterator[RenderableType]:
         yield Text("Rubric", style="bold")
         yield Text(rubric_sentence(card), style="muted")
         yield criteria_table(card)
+        yield from evidence_view(card)
         if card.calibration:
             yield Text(calibration_sentence(short=True), style="muted")
         if card.document_overall is not None:
@@ -225,11 +261,14 @@ def render(card: Scorecard) -> Iterator[RenderableType]:
             yield Padding(Text(n.title, style="accent"), (0, 0, 0, 2))
             yield Padding(Text(n.notes), (0, 0, 0, 4))
     if r is None:
+        if card.evidence_note is not None:
+            yield Text("")
+            yield from evidence_view(card)
         yield Text("")
         yield Text(unscored_sentence(card))
     if marks.used:
         yield Text("")
-        yield Text(f"{DERIVED_MARK} {DERIVED_NOTE}", style="derived")
+        yield from marks.footnote()
 
 
 def print_card(console: Console, card: Scorecard) -> None:
