@@ -124,8 +124,11 @@ def estimate(
         for part in estimate_view.header(scenario, seed):
             out.print(part)
         out.print()
-        out.print(estimate_view.assumptions_table(est, values))
-        for part in estimate_view.report(result):
+        from mockinterview.ui.marks import Marks
+
+        marks = Marks()  # the assumptions and the report share one footnote
+        out.print(estimate_view.assumptions_table(est, values, marks))
+        for part in estimate_view.report(result, estimate_view.derived_figures(est), marks):
             out.print(part)
         return
 

@@ -20,7 +20,7 @@ def export(
 ) -> None:
     """Export every interview (phases, notes, timings, every assessment, estimates) as JSON lines.
 
-    The format is described in docs/data-format.md; `mockinterview import` reads it back.
+    `mockinterview help data-format` describes the format; `mockinterview import` reads it back.
     """
     from mockinterview import transfer
     from mockinterview.store import Store

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mockinterview.cli.app import ScenarioIdArg, app, catalogue, print_json
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from mockinterview.content.scenario import Scenario
 
 
 @app.command("list")
@@ -59,28 +64,51 @@ def show(
 
     Reference answers stay hidden unless you pass --reveal.
     """
-    scenario = catalogue(ctx).get(scenario_id)
+    entry = catalogue(ctx).entry(scenario_id)
     if as_json:
-        data = scenario.model_dump(mode="json", by_alias=True)
+        from mockinterview.wording import DERIVED_MARK, DERIVED_NOTE
+
+        data = entry.load().model_dump(mode="json", by_alias=True)
         if not reveal:
             data = {k: data[k] for k in ("id", "title", "level", "focus", "tags", "minutes", "summary", "opening",
                                          "preparation", "clarify")} | {
-                "phases": [{k: p[k] for k in ("id", "kind", "title", "minutes", "goal")} for p in data["phases"]]
+                "phases": [{k: p[k] for k in ("id", "kind", "title", "minutes", "goal", "derived")}
+                           for p in data["phases"]]
             }
+        data["derived_note"] = (f"{DERIVED_MARK} {DERIVED_NOTE}: items with \"derived\": true "
+                                f"(a probe with \"answer_derived\": true: its answer only)")
         print_json(data)
         return
-    from rich.console import RenderableType
     from rich.text import Text
 
     from mockinterview.cli.app import state
-    from mockinterview.ui import console, pager, scenario_view
+    from mockinterview.ui import console, pager, view_cache
 
-    parts: list[RenderableType] = list(scenario_view.brief(scenario))
+    out = console.stdout()
+    # Shown before and unchanged (file, program, width): printed again as it was laid out.
+    key = view_cache.key(entry.path, out, "reveal" if reveal else "brief")
+    view = view_cache.load(key)
+    if view is None:
+        view = view_cache.record(out, _view(entry.load(), reveal))
+        view_cache.save(key, view)
+    parts: list[RenderableType] = [view]
+    if not reveal:
+        parts.append(Text(f"\nPractise it: mockinterview run {entry.id}   ·   answers: mockinterview show {entry.id} --reveal", style="dim"))
+    pager.page(out, parts, enabled=state(ctx).pager)
+
+
+def _view(scenario: Scenario, reveal: bool) -> list[RenderableType]:
+    """The brief (and with ``reveal`` everything behind it), with one footnote for the
+    derived marks after the last part."""
+    from mockinterview.ui import scenario_view
+    from mockinterview.ui.marks import Marks
+
+    marks = Marks()
+    parts: list[RenderableType] = list(scenario_view.brief(scenario, marks=marks))
     if reveal:
-        parts += scenario_view.reveal(scenario)
-    else:
-        parts.append(Text(f"\nPractise it: mockinterview run {scenario.id}   ·   answers: mockinterview show {scenario.id} --reveal", style="dim"))
-    pager.page(console.stdout(), parts, enabled=state(ctx).pager)
+        parts += scenario_view.reveal(scenario, marks=marks)
+    parts += marks.footnote()
+    return parts
 
 
 def _schema_lines() -> list[str]:

@@ -23,7 +23,10 @@ million and billion). The pairs are ranked by:
    or zero for a quantity with a unit or a rate;
 2. the shared words' weight over the whole line (no deduction: the line's other clauses
    are about other numbers), then over its heading;
-3. the unit agreement alone, then a number after ``=`` or ``->`` (a result rather than
+3. the shared words' weight among the words *next to* the quantity: those between it and
+   the quantity before it in its clause, or, if none, those between it and the next one
+   ("write QPS ~1.2K/s peak 2.4K/s": "peak" labels the second number, not the first);
+4. the unit agreement alone, then a number after ``=`` or ``->`` (a result rather than
    an input), then the later line and position (a correction), then the earlier figure.
 
 Each figure takes one quantity and each quantity states one figure, best-ranked pairs
@@ -35,10 +38,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from mockinterview.coach.matcher import FigureHit, Lines, Phrase, Vocabulary
-from mockinterview.coach.quantities import Quantity, has_number, is_heading, quantities_in_line
+from mockinterview.coach.quantities import _CLAUSE_END, Quantity, has_number, is_heading, quantities_in_line
 from mockinterview.content.coaching import FigureTarget
 from mockinterview.content.scenario import Estimation
 from mockinterview.content.units import DEFAULT_SECONDS_PER_MONTH, Unit
@@ -53,7 +56,7 @@ from mockinterview.estimation import (
     parse_quantity,
 )
 
-__all__ = ["FigureCheck", "FigureEvidence", "FigureMatcher", "Quantity"]
+__all__ = ["FigureCheck", "FigureEvidence", "FigureMatcher", "NotedFigure", "Quantity", "noted_answers"]
 
 _HEADING: Final = 1
 _NUMBERS: Final = 2
@@ -119,6 +122,42 @@ class FigureCheck:
             "result": self.result.to_dict(),
             "unattached": [q.to_dict() for q in self.unattached],
         }
+
+
+class NotedFigure(NamedTuple):
+    """A figure's answer as the notes write it, and the line it is on: what the drill offers."""
+
+    text: str
+    line: int
+
+
+def noted_answers(check: FigureCheck, *, month: float = DEFAULT_SECONDS_PER_MONTH) -> dict[str, NotedFigure]:
+    """The drill's pre-fill from a figure check: for each figure the drill asks that the
+    notes state, the answer as the candidate wrote it and its line number, in the
+    estimation's order.
+
+    The text is the one the drill reads as the same value: the quantity as written
+    ("~1.2K/s", "240K writes/s"), else without its noun ("2B/day" for "2B timeline
+    requests/day"), else the value written back (``month``: the scenario's, for the
+    monthly units).
+    """
+    out: dict[str, NotedFigure] = {}
+    for fig in check.result.figures:  # the asked figures, in order
+        ev = check.evidence.get(fig.name)
+        if ev is None:
+            continue
+        q = ev.quantity
+        text = next((t for t in (q.written, q.bare) if _reads_as(t, ev.unit, ev.value, month)),
+                    format_quantity(ev.value, ev.unit))
+        out[fig.name] = NotedFigure(text, q.line)
+    return out
+
+
+def _reads_as(text: str, unit: Unit, value: float, month: float) -> bool:
+    try:
+        return abs(parse_quantity(text, unit, month=month) - value) <= 1e-9 * abs(value)
+    except QuantityError:
+        return False
 
 
 _Candidate = tuple[tuple[float, float], tuple[float, ...], int, float]
@@ -223,7 +262,9 @@ class FigureMatcher:
                 continue
             got = cache.get((no, line))
             if got is None:
-                got = tuple(_Entry(q, self._candidates(q)) for q in quantities_in_line(self.vocab, no, line))
+                found = quantities_in_line(self.vocab, no, line)
+                near = self._near(line, found)
+                got = tuple(_Entry(q, self._candidates(q, ids)) for q, ids in zip(found, near, strict=True))
                 if len(cache) > 50_000:
                     cache.clear()
                 cache[(no, line)] = got
@@ -234,7 +275,28 @@ class FigureMatcher:
         """Every quantity in ``lines``, in order."""
         return [e.quantity for e, _ in self._entries(lines)]
 
-    def _candidates(self, q: Quantity) -> tuple[_Candidate, ...]:
+    def _near(self, line: str, found: list[Quantity]) -> list[frozenset[int]]:
+        """For each quantity of ``line``, the word ids next to it (rule 3 of the module)."""
+        if len(found) < 2:
+            return [frozenset()] * len(found)  # one number: its clause's words are its label
+        contributions = self.vocab.contributions(line)
+        cuts = [m.end() for m in _CLAUSE_END.finditer(line)]
+        out: list[frozenset[int]] = []
+        for i, q in enumerate(found):
+            start, end = q.span
+            prev_end = max([0, *(c for c in cuts if c <= start)] + ([found[i - 1].span[1]] if i else []))
+            next_start = min([len(line), *(c for c in cuts if c > end)] + ([found[i + 1].span[0]] if i + 1 < len(found) else []))
+            ids: set[int] = set()
+            for lo, hi in ((prev_end, start), (end, next_start)):
+                for (a, b), got in contributions:
+                    if a >= lo and b <= hi:
+                        ids.update(got)
+                if ids:
+                    break
+            out.append(frozenset(ids))
+        return out
+
+    def _candidates(self, q: Quantity, near: frozenset[int] = frozenset()) -> tuple[_Candidate, ...]:
         """``(rank head, rank tail, figure order, value)`` for each figure ``q`` may state
         (see the module's rules; the heading's score goes between head and tail)."""
         out: list[_Candidate] = []
@@ -250,7 +312,7 @@ class FigureMatcher:
             if value is None:
                 continue
             line_shared = self._score(q.line_context & own, fig)
-            tail = (agree, float(q.result), q.line, q.span[0], -fig.order)
+            tail = (self._score(near & own, fig), agree, float(q.result), q.line, q.span[0], -fig.order)
             out.append(((round(shared, 9), line_shared), tail, fig.order, value))
         return tuple(out)
 

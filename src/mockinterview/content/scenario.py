@@ -131,7 +131,18 @@ class Probe(Strict):
     question: Text
     at: Number = Field(default=0.5, gt=0, lt=1, description="when to interject, as a fraction of the phase")
     answer: Text | None = Field(default=None, description="what a strong answer says")
-    derived: Flag = False
+    derived: Flag = Field(default=False, description="the probe is not in the source (its answer neither)")
+    answer_derived: Flag = Field(
+        default=False, description="the question is the source's own, the answer is not (needs an answer)"
+    )
+
+    @model_validator(mode="after")
+    def _answer_derived_has_an_answer(self) -> Probe:
+        if self.answer_derived and self.answer is None:
+            raise ValueError("answer_derived marks the answer, but the probe has no answer")
+        if self.answer_derived and self.derived:
+            raise ValueError("derived already marks the whole probe, its answer included: leave out answer_derived")
+        return self
 
 
 class Phase(Strict):
@@ -369,7 +380,7 @@ def _unknown_criterion(cid: str, known: list[str]) -> str:
     import difflib  # only when there is a problem to report
 
     close = difflib.get_close_matches(cid, known, n=1, cutoff=0.75)
-    hint = f"; did you mean {close[0]!r}?" if close else "; the ids are listed in docs/scenario-format.md"
+    hint = f"; did you mean {close[0]!r}?" if close else "; mockinterview help scenario-format lists the ids"
     return f"unknown criterion id {cid!r}{hint}"
 
 

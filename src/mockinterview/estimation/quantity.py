@@ -197,11 +197,21 @@ def _parse_size(rest: str, unit: Unit, text: str, month: float) -> tuple[float, 
     seconds = _seconds_of(low, month)
     if seconds is not None:
         return seconds, "time"
+    if len(words) == 2 and words[0] in _MULTIPLIERS and dim != "bytes":  # "12.5K years", as written back
+        seconds = _seconds_of(words[1], month)
+        if seconds is not None:
+            return _MULTIPLIERS[words[0]] * seconds, "time"
     if dim == "ratio":
-        if low in ("x", "×", "times"):
-            return 1.0, "ratio"
         if low == "%":
             return 0.01, "ratio"
+        # "x", and a magnitude before it as ratios are written back: "30Kx", "2.5M x", "3 thousand times"
+        for sign in ("times", "x", "×"):
+            if low.endswith(sign):
+                head = low[: -len(sign)].strip()
+                if not head:
+                    return 1.0, "ratio"
+                if head in _MULTIPLIERS:
+                    return _MULTIPLIERS[head], "ratio"
     # Counts: an optional magnitude, then an optional noun.
     if dim != "bytes":
         mult = 1.0

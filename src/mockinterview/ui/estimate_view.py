@@ -5,7 +5,12 @@ run`` in its estimation phase. The grading is :mod:`mockinterview.interview.dril
 the renderers are pure (they return rich renderables); only :func:`ask_figures` and
 :func:`drill` print and prompt. Every piece of scenario or user text goes through
 ``Text``; grades are marked with a symbol and a word, so they read without colour.
-Fits 80 columns.
+Assumptions and figures the seed documents do not state carry the derived mark ``†``,
+explained once at the end of the report. Fits 80 columns.
+
+Inside ``run`` the drill can be pre-filled from the estimation phase's notes
+(``prefill``, from :func:`mockinterview.coach.figures.noted_answers`): each figure found
+there is offered as the answer, to keep with Enter or to change.
 """
 
 from __future__ import annotations
@@ -30,6 +35,10 @@ from mockinterview.interview.drill import grade as grade
 from mockinterview.interview.drill import to_answers
 from mockinterview.interview.session import EstimateAnswer
 from mockinterview.ui import prompter
+from mockinterview.ui.marks import Marks
+
+#: A figure's pre-filled answer: the text, or the text and the line of the notes it is on.
+Prefill = str | tuple[str, int]
 
 # symbol, short word for the table, style
 GRADE_MARKS: dict[Grade | None, tuple[str, str, str]] = {
@@ -75,8 +84,14 @@ def header(scenario: Scenario, seed: int | None = None) -> list[RenderableType]:
     return parts
 
 
-def assumptions_table(est: Estimation, values: Mapping[str, float] | None = None) -> Table:
+def derived_figures(est: Estimation) -> frozenset[str]:
+    """The names of the figures the seed documents do not state (``derived: true``)."""
+    return frozenset(f.name for f in est.figures if f.derived)
+
+
+def assumptions_table(est: Estimation, values: Mapping[str, float] | None = None, marks: Marks | None = None) -> Table:
     """The assumptions with their values in play; a ``document`` column when any differ."""
+    marks = marks or Marks()
     current = assumption_values(est, values)
     varied = any(current[a.name] != float(a.value) for a in est.assumptions)
     t = Table(title="Assumptions", title_justify="left", title_style="bold", box=None, pad_edge=False,
@@ -87,7 +102,8 @@ def assumptions_table(est: Estimation, values: Mapping[str, float] | None = None
         t.add_column("document", justify="right", no_wrap=True, style="muted")
     for a in est.assumptions:
         value = current[a.name]
-        row: list[RenderableType] = [Text(a.label), Text(estimation.format_quantity(value, a.unit), style="bold")]
+        row: list[RenderableType] = [marks.after(Text(a.label), a.derived),
+                                     Text(estimation.format_quantity(value, a.unit), style="bold")]
         if varied:
             same = value == float(a.value)
             row.append(Text("same" if same else estimation.format_quantity(float(a.value), a.unit)))
@@ -95,8 +111,10 @@ def assumptions_table(est: Estimation, values: Mapping[str, float] | None = None
     return t
 
 
-def results_table(result: EstimationResult) -> Table:
-    """One row per asked figure: your answer, the reference, answer/reference and the grade."""
+def results_table(result: EstimationResult, derived: frozenset[str] = frozenset(), marks: Marks | None = None) -> Table:
+    """One row per asked figure: your answer, the reference, answer/reference and the grade
+    (``derived``: the figures to mark)."""
+    marks = marks or Marks()
     t = Table(title="Your estimates", title_justify="left", title_style="bold", box=None, pad_edge=False,
               header_style="muted")
     t.add_column("figure", ratio=1)
@@ -107,7 +125,7 @@ def results_table(result: EstimationResult) -> Table:
     for f in result.figures:
         answer = Text("–", style="muted") if f.answer is None else Text(estimation.format_quantity(f.answer, f.unit))
         t.add_row(
-            Text(f.label),
+            marks.after(Text(f.label), f.name in derived),
             answer,
             reference_text(f),
             Text(ratio_text(f.ratio), style="muted" if f.ratio is None else ""),
@@ -182,15 +200,17 @@ def derivation_steps(lines: Iterable[str], answered: Mapping[str, FigureResult] 
     return grid
 
 
-def derivations(result: EstimationResult) -> list[RenderableType]:
+def derivations(result: EstimationResult, derived: frozenset[str] = frozenset(),
+                marks: Marks | None = None) -> list[RenderableType]:
     """For every figure not on target (skipped included): what happened, then how it is derived."""
+    marks = marks or Marks()
     misses = [f for f in result.figures if f.grade is not Grade.ON_TARGET]
     if not misses:
         return []
     by_name = {f.name: f for f in result.figures}
     parts: list[RenderableType] = [Text(""), Text("How the figures you missed are derived", style="bold")]
     for f in misses:
-        head = Text(f.label, style="bold") + Text(f" ({f.name})", style="muted")
+        head = marks.after(Text(f.label, style="bold") + Text(f" ({f.name})", style="muted"), f.name in derived)
         verdict = Padding(_verdict(f), (0, 0, 0, 2), expand=False)
         steps = Padding(derivation_steps(f.derivation, by_name, f.name), (0, 0, 0, 2), expand=False)
         parts.append(Group(Text(""), head, verdict, steps))
@@ -221,13 +241,16 @@ def summary(result: EstimationResult) -> list[RenderableType]:
     return [answered, line, suggestion]
 
 
-def report(result: EstimationResult) -> list[RenderableType]:
-    """The whole grading: table, legend, derivations of the misses, summary."""
-    parts: list[RenderableType] = [Text(""), results_table(result), legend()]
-    for d in derivations(result):
-        parts.append(d)
+def report(result: EstimationResult, derived: frozenset[str] = frozenset(), marks: Marks | None = None) -> list[RenderableType]:
+    """The whole grading: table, legend, derivations of the misses, summary, and the
+    footnote for the derived marks of the view (``marks``: shared with the parts shown
+    before it, such as :func:`assumptions_table`)."""
+    marks = marks or Marks()
+    parts: list[RenderableType] = [Text(""), results_table(result, derived, marks), legend()]
+    parts.extend(derivations(result, derived, marks))
     parts.append(Text(""))
     parts.extend(summary(result))
+    parts.extend(marks.footnote())
     return parts
 
 
@@ -269,20 +292,42 @@ def _validator(unit: Unit, month: float = DEFAULT_SECONDS_PER_MONTH) -> Callable
     return validate
 
 
-def ask_figures(out: Console, est: Estimation) -> dict[str, float]:
+def _offered(prefill: Mapping[str, Prefill] | None, name: str, unit: Unit, month: float) -> tuple[str, int | None] | None:
+    """The pre-filled answer for figure ``name`` and its line, if there is one the drill reads."""
+    noted = (prefill or {}).get(name)
+    if noted is None:
+        return None
+    text, line = (noted, None) if isinstance(noted, str) else noted
+    if _validator(unit, month)(text) is not True or not text.strip():
+        return None  # offered only if Enter would accept it
+    return text.strip(), line
+
+
+def ask_figures(out: Console, est: Estimation, prefill: Mapping[str, Prefill] | None = None,
+                marks: Marks | None = None) -> dict[str, float]:
     """Ask every figure with ``ask``, one by one; an empty answer skips it.
 
-    Bad input is re-asked (the prompt shows why). Ctrl-C raises KeyboardInterrupt.
+    A figure in ``prefill`` starts with that answer in the field (Enter keeps it; Ctrl-U
+    clears it). Bad input is re-asked (the prompt shows why). Ctrl-C raises KeyboardInterrupt.
     """
+    marks = marks or Marks()
     asked = [f for f in est.figures if f.ask]
+    offers = {f.name: o for f in asked if (o := _offered(prefill, f.name, f.unit, est.seconds_per_month))}
     answers: dict[str, float] = {}
     out.print(Text("Estimate each figure from the assumptions. Enter skips a figure.", style="muted"))
+    if offers:
+        out.print(Text(f"{len(offers)} of {len(asked)} are filled in from your notes: Enter keeps one, "
+                       "Ctrl-U clears it.", style="muted"))
     for i, fig in enumerate(asked, 1):
         out.print()
-        out.print(Text(f"[{i}/{len(asked)}] ", style="muted") + Text(fig.label, style="bold")
+        out.print(Text(f"[{i}/{len(asked)}] ", style="muted") + marks.after(Text(fig.label, style="bold"), fig.derived)
                   + Text(f"  ({UNIT_DESCRIPTIONS[fig.unit]})", style="muted"))
         out.print(Text("  e.g. " + ", ".join(estimation.unit_examples(fig.unit)), style="muted"))
-        typed = prompter.text("Your estimate:", validate=_validator(fig.unit, est.seconds_per_month)).strip()
+        default, line = offers.get(fig.name, ("", None))
+        if default:
+            out.print(Text("  from your notes" + ("" if line is None else f": line {line}"), style="accent"))
+        typed = prompter.text("Your estimate:", default=default,
+                              validate=_validator(fig.unit, est.seconds_per_month)).strip()
         if not typed:
             out.print(Text("  skipped", style="muted"))
             continue
@@ -298,19 +343,25 @@ def drill(
     values: Mapping[str, float] | None = None,
     *,
     show_assumptions: bool = True,
+    prefill: Mapping[str, Prefill] | None = None,
 ) -> list[EstimateAnswer]:
     """The interactive drill: (the assumptions,) the figures one by one, then the grading.
 
     ``values`` overrides assumptions (what :func:`estimation.vary` returns; computed
-    figures in it are ignored). Needs a terminal: callers check with
-    ``prompter.require_terminal`` first. Returns one record per asked figure.
+    figures in it are ignored). ``prefill``: figure name -> the answer the candidate
+    wrote in their notes (text, or text and line number, as
+    :func:`mockinterview.coach.figures.noted_answers` gives them), offered as each
+    question's answer; one the drill cannot read is not offered. Needs a terminal:
+    callers check with ``prompter.require_terminal`` first. Returns one record per asked
+    figure.
     """
     est = estimation_of(scenario)
+    marks = Marks()
     if show_assumptions:
-        out.print(assumptions_table(est, values))
+        out.print(assumptions_table(est, values, marks))
         out.print()
-    answers = ask_figures(out, est)
+    answers = ask_figures(out, est, prefill, marks)
     result = grade(scenario, answers, values)
-    for part in report(result):
+    for part in report(result, derived_figures(est), marks):
         out.print(part)
     return to_answers(result)
