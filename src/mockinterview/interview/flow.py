@@ -197,7 +197,11 @@ class Interview:
         at = {p.question: p.at * rec.planned_seconds for p in phase.probes}
         timed: list[tuple[float, Said]] = [(at.get(q, 0.0), Said("probe", q)) for q in schedule.asked if q not in early]
         timed += [(h.at_seconds, Said(h.kind, h.text, asked_by_hint=h.kind == "probe")) for h in rec.hints]
-        timed += [(a.at_seconds, Said("curveball" if a.kind == "curveball" else "probe", a.text)) for a in rec.asked]
+        timed += [
+            (a.at_seconds, Said("curveball" if a.kind == "curveball" else "probe", a.text))
+            for a in rec.asked
+            if a.text not in early  # a ^G brought it: said above, as a hint's probe
+        ]
         said += [s for _, s in sorted(timed, key=lambda pair: pair[0])]
         return said
 

@@ -106,7 +106,10 @@ class LivePhase:
         cue = self.schedule.hint(self.covered)
         if cue is not None:
             kind: HintKind = "probe" if cue.kind == "probe" else "hint"
-            self.record.hints.append(HintUse(round(self.clock.elapsed, 1), kind, cue.text))
+            at = round(self.clock.elapsed, 1)
+            self.record.hints.append(HintUse(at, kind, cue.text))
+            if cue.ref is not None:  # a key point's probe, brought forward: the point was asked about
+                self.record.asked.append(Asked(at, "probe", cue.ref, cue.text))
             self.said.append(Said(kind, cue.text, asked_by_hint=kind == "probe"))
         return cue
 

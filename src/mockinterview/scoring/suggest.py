@@ -1,4 +1,5 @@
-"""Suggested scores from what the interview recorded: the clock and the estimation drill.
+"""Suggested scores from what the interview recorded: the clock, the estimation drill,
+and how the candidate took up what the interviewer asked about.
 
 A suggestion is offered at the self-assessment (Enter accepts it); score files and
 ``--set`` are never changed by one. The rules are in docs/scoring.md, "Suggestions
@@ -10,12 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mockinterview.coach.evidence import suggest_score
 from mockinterview.estimation.grading import scalability_from_counts
+from mockinterview.wording import plural
 
 if TYPE_CHECKING:
     from mockinterview.interview.session import Session
 
-__all__ = ["TIME_RULES", "Suggestion", "suggest_scalability", "suggest_time_management", "suggestions"]
+__all__ = [
+    "MIN_PROMPTS",
+    "TIME_RULES",
+    "Suggestion",
+    "suggest_collaboration",
+    "suggest_scalability",
+    "suggest_time_management",
+    "suggestions",
+]
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,38 @@ def suggest_scalability(session: Session) -> Suggestion | None:
     )
 
 
+#: Key points the interviewer must have asked about before collaboration gets a suggestion.
+MIN_PROMPTS = 2
+
+
+def suggest_collaboration(session: Session) -> Suggestion | None:
+    """A 1-5 suggestion from how the candidate built on what the interviewer asked.
+
+    Each key point the interviewer asked about because it was missing (its probe, on
+    time or brought forward by ^G) counts once; it was taken up when the phase's
+    checklist at its end has it covered. The share taken up maps onto 1-5 as the notes'
+    evidence does (``coach.evidence.suggest_score``). Needs :data:`MIN_PROMPTS` such
+    points in phases whose checklist was kept; the hints used are named in the reason.
+    """
+    asked = taken = 0
+    for rec in session.phases:
+        if rec.checklist is None:
+            continue
+        points = {a.ref for a in rec.asked if a.kind == "probe"}
+        for item in rec.checklist.items:
+            if item.id in points:
+                asked += 1
+                taken += item.covered
+    score = suggest_score(taken, asked) if asked >= MIN_PROMPTS else None
+    if score is None:
+        return None
+    hints = session.hints_used
+    reason = f"your notes took up {taken} of the {asked} points the interviewer asked about"
+    if hints:
+        reason += f" ({plural(hints, 'hint')} used)"
+    return Suggestion("collaboration", score, reason)
+
+
 def suggestions(session: Session) -> dict[str, Suggestion]:
-    found = [suggest_time_management(session), suggest_scalability(session)]
+    found = [suggest_time_management(session), suggest_scalability(session), suggest_collaboration(session)]
     return {s.criterion: s for s in found if s}
