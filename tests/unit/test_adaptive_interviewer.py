@@ -113,7 +113,7 @@ def test_push_and_pull_without_the_hybrid_get_the_hybrid_probe(feed: Scenario) -
     assert [(a.kind, a.ref) for a in rec.asked] == [("probe", "sm-hybrid")]
 
 
-def test_notes_with_the_hybrid_are_not_asked_for_it(feed: Scenario) -> None:
+def test_notes_with_the_hybrid_are_not_asked_for_it_but_pushed_further(feed: Scenario) -> None:
     t = FakeTime()
     interview = Interview.begin(RecordingStore(), feed, time_source=t, wall_clock=lambda: T0)
     rec = next(r for r in interview.session.phases if r.phase_id == "fan-out-strategies")
@@ -121,9 +121,11 @@ def test_notes_with_the_hybrid_are_not_asked_for_it(feed: Scenario) -> None:
     live.start()
     notes = "push model vs pull model\nhybrid fan-out: push for regular users, pull for celebrities\n"
     t.advance(rec.planned_seconds)
-    texts = [s.text for s in live.tick(notes).said]
-    assert "How would you combine both approaches?" not in texts
-    assert all(a.ref != "sm-hybrid" for a in rec.asked)
+    said = [(s.kind, s.text) for s in live.tick(notes).said]
+    assert "How would you combine both approaches?" not in [text for _, text in said]
+    # The document's own expert follow-up, asked because the hybrid is covered already.
+    assert "How would you migrate from push to hybrid model with zero downtime?" in [text for _, text in said]
+    assert [(a.kind, a.ref) for a in rec.asked if a.ref == "sm-hybrid"] == [("deeper", "sm-hybrid")]
 
 
 def test_the_celebrity_curveball_is_announced_and_its_points_join_the_checklist(feed: Scenario) -> None:

@@ -76,7 +76,7 @@ def test_follow_ups_are_text_or_question_and_answer() -> None:
     assert fu.medium == [FollowUp(question="Plain?"), FollowUp(question="Q?", answer="A.", derived=True)]
     assert fu.expert[0].question == "E?" and fu.expert[0].answer is None
     assert fu.model_dump(mode="json") == {
-        "medium": ["Plain?", {"question": "Q?", "answer": "A.", "derived": True}],
+        "medium": ["Plain?", {"question": "Q?", "answer": "A.", "derived": True, "answer_derived": False}],
         "advanced": [],
         "expert": ["E?"],
         "derived": False,

@@ -76,7 +76,7 @@ def show(
                            for p in data["phases"]]
             }
         data["derived_note"] = (f"{DERIVED_MARK} {DERIVED_NOTE}: items with \"derived\": true "
-                                f"(a probe with \"answer_derived\": true: its answer only)")
+                                f"(a probe or follow-up with \"answer_derived\": true: its answer only)")
         print_json(data)
         return
     from rich.text import Text

@@ -125,6 +125,21 @@ class Block(Strict):
         return schema
 
 
+#: What ``answer_derived`` means, on a probe and on a follow-up alike.
+_ANSWER_DERIVED = "the question is the source's own, the answer is not (needs an answer)"
+
+
+def _check_answer_derived(what: str, answer: str | None, *, derived: bool, answer_derived: bool) -> None:
+    """The rule for ``answer_derived`` on a question with a model answer (a probe, a
+    follow-up): it marks the answer, so there must be one, and ``derived`` already marks
+    the question and its answer both. Raises ``ValueError``, which pydantic locates at
+    the item."""
+    if answer_derived and answer is None:
+        raise ValueError(f"answer_derived marks the answer, but the {what} has no answer")
+    if answer_derived and derived:
+        raise ValueError(f"derived already marks the whole {what}, its answer included: leave out answer_derived")
+
+
 class Probe(Strict):
     """An interviewer's interjection during a phase."""
 
@@ -132,16 +147,11 @@ class Probe(Strict):
     at: Number = Field(default=0.5, gt=0, lt=1, description="when to interject, as a fraction of the phase")
     answer: Text | None = Field(default=None, description="what a strong answer says")
     derived: Flag = Field(default=False, description="the probe is not in the source (its answer neither)")
-    answer_derived: Flag = Field(
-        default=False, description="the question is the source's own, the answer is not (needs an answer)"
-    )
+    answer_derived: Flag = Field(default=False, description=_ANSWER_DERIVED)
 
     @model_validator(mode="after")
     def _answer_derived_has_an_answer(self) -> Probe:
-        if self.answer_derived and self.answer is None:
-            raise ValueError("answer_derived marks the answer, but the probe has no answer")
-        if self.answer_derived and self.derived:
-            raise ValueError("derived already marks the whole probe, its answer included: leave out answer_derived")
+        _check_answer_derived("probe", self.answer, derived=self.derived, answer_derived=self.answer_derived)
         return self
 
 
@@ -247,16 +257,22 @@ class FollowUp(Strict):
 
     question: Text
     answer: Text | None = Field(default=None, description="what a strong answer says")
-    derived: Flag = False
+    derived: Flag = Field(default=False, description="the follow-up is not in the source (its answer neither)")
+    answer_derived: Flag = Field(default=False, description=_ANSWER_DERIVED)
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, data: object) -> object:
         return {"question": data} if isinstance(data, str) else data
 
+    @model_validator(mode="after")
+    def _answer_derived_has_an_answer(self) -> FollowUp:
+        _check_answer_derived("follow-up", self.answer, derived=self.derived, answer_derived=self.answer_derived)
+        return self
+
     @model_serializer(mode="wrap")
     def _as_text(self, handler: SerializerFunctionWrapHandler) -> object:
-        if self.answer is None and not self.derived:
+        if self.answer is None and not (self.derived or self.answer_derived):
             return self.question
         return handler(self)
 

@@ -77,9 +77,14 @@ class MistakeView:
 
 @dataclass(frozen=True)
 class FollowUpView:
+    """A follow-up to practise. ``derived``: ours as a whole (the mark goes after the
+    question); ``answer_derived``: the question is the source's, the answer ours (the
+    mark goes after the answer). Never both."""
+
     question: str
     answer: str | None  # what a strong answer says
     derived: bool
+    answer_derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -306,7 +311,8 @@ class Scorecard:
             "follow_ups": {
                 "difficulty": self.follow_up_difficulty,
                 "questions": [f.question for f in self.follow_ups],
-                "items": [{"question": f.question, "answer": f.answer, "derived": f.derived} for f in self.follow_ups],
+                "items": [{"question": f.question, "answer": f.answer, "derived": f.derived,
+                           "answer_derived": f.answer_derived} for f in self.follow_ups],
             },
             "calibration": [
                 {"criterion": c.criterion, "yours": c.yours, "document": c.document, "difference": c.difference}
@@ -327,7 +333,8 @@ class Scorecard:
             "notes": [n.__dict__ for n in self.notes],
             "estimates": [e.__dict__ for e in s.estimates],
             "scored_at": iso(a.created_at) if a else None,
-            "derived_note": f"{DERIVED_MARK} {DERIVED_NOTE}: items with \"derived\": true",
+            "derived_note": f"{DERIVED_MARK} {DERIVED_NOTE}: items with \"derived\": true "
+                            f"(a follow-up with \"answer_derived\": true: its answer only)",
         }
         data["evidence"] = {k: v.to_dict() for k, v in self.evidence.items()}
         data["evidence_note"] = self.evidence_note
@@ -424,11 +431,15 @@ def follow_up_level(level: str, verdict: str) -> str:
 
 
 def _follow_up(item: object, derived_all: bool) -> FollowUpView:
-    """A follow-up as the scenario gives it: plain text, or a question with its answer."""
+    """A follow-up as the scenario gives it: plain text, or a question with its answer.
+    ``derived_all``: the whole section is ours, so the answer needs no mark of its own."""
     if isinstance(item, str):
         return FollowUpView(item, None, derived_all)
     question = str(getattr(item, "question", item))
-    return FollowUpView(question, getattr(item, "answer", None), derived_all or bool(getattr(item, "derived", False)))
+    answer = getattr(item, "answer", None)
+    derived = derived_all or bool(getattr(item, "derived", False))
+    answer_derived = not derived and answer is not None and bool(getattr(item, "answer_derived", False))
+    return FollowUpView(question, answer, derived, answer_derived)
 
 
 def pick_follow_ups(scenario: Scenario, difficulty: str, n: int = 3) -> tuple[str, list[FollowUpView]]:

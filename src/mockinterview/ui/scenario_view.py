@@ -116,11 +116,13 @@ def answer(flow: Flow, text: str | None, label: str = "Strong answer: ", *, mark
 
 def follow_up_list(items: Iterable[FollowUp], flow: Flow, marks: Marks, *, marked: bool = True) -> None:
     """Follow-up questions as bullets, each with its model answer under it; ``marked``:
-    each carries its own derived mark (not when its heading already says so)."""
+    each carries its own derived mark (not when its heading already says so), after the
+    question when the follow-up is ours, after the answer when only the answer is."""
     for item in items:
         flow.bullet(marks.after(Text(item.question), marked and item.derived))
         if item.answer:
-            flow.bullet(Text("Strong answer: ", style="good") + Text(item.answer.rstrip("\n")), marker="")
+            line = Text("Strong answer: ", style="good") + Text(item.answer.rstrip("\n"))
+            flow.bullet(marks.after(line, marked and item.answer_derived), marker="")
 
 
 def sources(items: Iterable[Citation], flow: Flow) -> None:

@@ -141,7 +141,9 @@ def build_doc(card: Scorecard) -> Doc:
         sec = doc.section(f"Follow-up questions to practise ({card.follow_up_difficulty})", "follow-ups")
         fu_items = []
         for f in card.follow_ups:
-            children = (Item.of(Span("A strong answer: ", "em"), f.answer),) if f.answer else ()
+            children: tuple[Item, ...] = ()
+            if f.answer:  # the space outside the emphasis: Markdown does not close "*A strong answer: *"
+                children = (Item.of(Span("A strong answer:", "em"), " ", f.answer, *marks.after(f.answer_derived)),)
             fu_items.append(Item.of(f.question, *marks.after(f.derived), children=children))
         sec.add(Bullets(tuple(fu_items)))
     if card.notes:

@@ -253,7 +253,8 @@ def render(card: Scorecard) -> Iterator[RenderableType]:
         for q in card.follow_ups:
             yield Padding(marks.after(Text("• ", style="muted") + Text(q.question), q.derived), (0, 0, 0, 2))
             if q.answer:
-                yield Padding(Text("A strong answer: ", style="accent") + Text(q.answer, style="muted"), (0, 0, 0, 4))
+                line = Text("A strong answer: ", style="accent") + Text(q.answer, style="muted")
+                yield Padding(marks.after(line, q.answer_derived), (0, 0, 0, 4))
     if card.notes:
         yield Text("")
         yield Text("Your notes", style="bold")
