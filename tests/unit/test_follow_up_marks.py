@@ -130,3 +130,10 @@ def test_a_section_marked_as_a_whole_never_marks_an_answer_as_well() -> None:
     item = FollowUp(question="Q?", answer="A.", answer_derived=True)
     assert scorecard._follow_up(item, True) == scorecard.FollowUpView("Q?", "A.", True, False)
     assert scorecard._follow_up(item, False) == scorecard.FollowUpView("Q?", "A.", False, True)
+
+
+def test_markdown_emphasis_closes_before_a_trailing_space() -> None:
+    from mockinterview.ui.doc import Item, Span, _md_items
+
+    line = _md_items([Item.of(Span("Common mistake: ", "em"), "No cache"), Item.of(Span(" Verdict ", "strong"), "x")], False)
+    assert line == ["- *Common mistake:* No cache", "-  **Verdict** x"]

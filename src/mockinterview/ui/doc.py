@@ -179,15 +179,25 @@ def inline_text(content: Sequence[Inline]) -> str:
     return "".join(c if isinstance(c, str) else c.text for c in content)
 
 
+def _md_wrapped(text: str, marker: str) -> str:
+    """``text`` emphasised, its outer spaces outside the markers (``*Instead:* ``): Markdown
+    does not close an emphasis that ends in a space."""
+    body = text.strip()
+    if not body:
+        return md_escape(text)
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}{marker}{md_escape(body)}{marker}{trail}"
+
+
 def _md_inline(content: Sequence[Inline]) -> str:
     out: list[str] = []
     for c in content:
         if isinstance(c, str):
             out.append(md_escape(c))
         elif c.role in ("strong", "verdict"):
-            out.append(f"**{md_escape(c.text)}**" if c.text.strip() else md_escape(c.text))
+            out.append(_md_wrapped(c.text, "**"))
         elif c.role == "em":
-            out.append(f"*{md_escape(c.text)}*" if c.text.strip() else md_escape(c.text))
+            out.append(_md_wrapped(c.text, "*"))
         elif c.role == "code":
             out.append(f"`{clean(c.text).replace('`', '')}`")
         else:  # muted, mark, good, warn, bad: the words carry the meaning
