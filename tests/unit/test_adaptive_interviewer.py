@@ -165,3 +165,24 @@ def test_what_the_interviewer_asked_survives_the_store_and_a_resume(feed: Scenar
         live2.start()
         t.advance(rec2.planned_seconds)
         assert "How would you combine both approaches?" not in [s.text for s in live2.tick("").said]
+
+
+def test_the_interviewer_marks_its_own_questions_and_not_the_scripts(feed: Scenario) -> None:
+    t = FakeTime()
+    interview = Interview.begin(RecordingStore(), feed, time_source=t, wall_clock=lambda: T0)
+    rec = next(r for r in interview.session.phases if r.phase_id == "fan-out-strategies")
+    live = interview.start_phase(rec)
+    live.start()
+    t.advance(0.55 * rec.planned_seconds)
+    said = {s.text: s.derived for s in live.tick("push model and pull model").said}
+    assert said["How would you combine both approaches?"] is False  # the script's own question
+    ours = Catalogue().get("url-shortener")
+    interview2 = Interview.begin(RecordingStore(), ours, time_source=t, wall_clock=lambda: T0)
+    rec2 = interview2.session.phases[0]
+    live2 = interview2.start_phase(rec2)
+    live2.start()
+    t.advance(rec2.planned_seconds)
+    assert all(s.derived for s in live2.tick("").said)  # written for this coach
+    interview2.interrupt(live2)
+    again = interview2.start_phase(rec2)
+    assert [s.derived for s in again.said if s.kind == "probe"] == [True, True]  # and on a resume

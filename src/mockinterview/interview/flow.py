@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from mockinterview.interview.autosave import Autosave, PhaseWriter, StoreThread
 from mockinterview.interview.clock import TimeSource
 from mockinterview.interview.phase import LivePhase, Said
-from mockinterview.interview.schedule import Schedule
+from mockinterview.interview.schedule import Schedule, question_marks
 from mockinterview.interview.session import EstimateAnswer, PhaseRecord, Session, start_session, utcnow
 
 if TYPE_CHECKING:  # the pydantic models load only where a scenario is read
@@ -195,13 +195,22 @@ class Interview:
         said += [Said("prompt", p) for p in prompts]
         early = {h.text for h in rec.hints if h.kind == "probe"}
         at = {p.question: p.at * rec.planned_seconds for p in phase.probes}
-        timed: list[tuple[float, Said]] = [(at.get(q, 0.0), Said("probe", q)) for q in schedule.asked if q not in early]
-        timed += [(h.at_seconds, Said(h.kind, h.text, asked_by_hint=h.kind == "probe")) for h in rec.hints]
+        marks = question_marks(phase)
+        timed: list[tuple[float, Said]] = [
+            (at.get(q, 0.0), Said("probe", q, derived=marks.get(q, False))) for q in schedule.asked if q not in early
+        ]
         timed += [
-            (a.at_seconds, Said("curveball" if a.kind == "curveball" else "probe", a.text))
+            (h.at_seconds, Said(h.kind, h.text, asked_by_hint=h.kind == "probe", derived=marks.get(h.text, False)))
+            for h in rec.hints
+            if h.kind == "probe"
+        ]
+        timed += [(h.at_seconds, Said(h.kind, h.text)) for h in rec.hints if h.kind == "hint"]
+        timed += [
+            (a.at_seconds, Said("curveball" if a.kind == "curveball" else "probe", a.text,
+                                derived=a.kind != "deeper" and marks.get(a.text, False)))
             for a in rec.asked
             if a.text not in early  # a ^G brought it: said above, as a hint's probe
-        ]
+        ]  # fmt: skip
         said += [s for _, s in sorted(timed, key=lambda pair: pair[0])]
         return said
 

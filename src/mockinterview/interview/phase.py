@@ -35,6 +35,7 @@ class Said:
     kind: SaidKind
     text: str
     asked_by_hint: bool = False  # a probe ^G brought forward
+    derived: bool = False  # the coach's own words, not the source interview's (the † mark)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class LivePhase:
             self.record.hints.append(HintUse(at, kind, cue.text))
             if cue.ref is not None:  # a key point's probe, brought forward: the point was asked about
                 self.record.asked.append(Asked(at, "probe", cue.ref, cue.text))
-            self.said.append(Said(kind, cue.text, asked_by_hint=kind == "probe"))
+            self.said.append(Said(kind, cue.text, asked_by_hint=kind == "probe", derived=cue.derived))
         return cue
 
     # The event loop ----------------------------------------------------------------
@@ -124,7 +125,7 @@ class LivePhase:
         cues = self.schedule.due(clock.fraction, self.covered) if clock.running else []
         said: list[Said] = []
         for cue in cues:
-            said.append(Said("curveball" if cue.kind == "curveball" else "probe", cue.text))
+            said.append(Said("curveball" if cue.kind == "curveball" else "probe", cue.text, derived=cue.derived))
             if cue.ref is not None and cue.kind != "hint":
                 self.record.asked.append(Asked(round(clock.elapsed, 1), cue.kind, cue.ref, cue.text))
         self.said.extend(said)

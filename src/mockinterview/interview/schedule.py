@@ -42,6 +42,7 @@ class Cue:
     kind: CueKind
     text: str
     ref: str | None = None
+    derived: bool = False  # the question is the coach's own, not the source interview's
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class PointProbe:
     point: str
     probe: str | None
     deeper: str | None
+    derived: bool = False  # the probe is the coach's own (a deeper follow-up is never marked)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class CurveballCue:
     at: float
     id: str
     announce: str
+    derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class _Pending:
     at: float
     order: int  # ties: fixed probes, then key points, then curveballs, each in file order
     fixed: str | None = None
+    fixed_derived: bool = False
     point: PointProbe | None = None
     curveball: CurveballCue | None = None
 
@@ -75,7 +79,7 @@ class Schedule:
 
     def __init__(
         self,
-        probes: Iterable[tuple[float, str]],
+        probes: Iterable[tuple[float, str] | tuple[float, str, bool]],
         hints: Sequence[str],
         *,
         points: Iterable[PointProbe] = (),
@@ -90,14 +94,21 @@ class Schedule:
         ``asked_early`` (probe questions a ^G brought forward) and ``decided`` (the ids of
         key points and curveballs the interviewer already acted on); ``hints_used`` hints
         are not given again."""
-        point_list = [p for p in points if p.probe or p.deeper]
+        fixed = sorted((p[0], p[1], bool(p[2]) if len(p) > 2 else False) for p in probes)
+        fixed_derived = {q: d for _, q, d in fixed}
+        # A fixed probe tied to a key point lends the point's probe its own mark.
+        point_list = [
+            PointProbe(p.at, p.point, p.probe, p.deeper, fixed_derived.get(p.probe, p.derived) if p.probe else p.derived)
+            for p in points
+            if p.probe or p.deeper
+        ]
         tied = {p.probe for p in point_list if p.probe}
         early = set(asked_early)
         done = set(decided)
         items: list[_Pending] = []
-        for n, (at, q) in enumerate(sorted(probes)):
+        for n, (at, q, d) in enumerate(fixed):
             if q not in tied:
-                items.append(_Pending(at, n, fixed=q))
+                items.append(_Pending(at, n, fixed=q, fixed_derived=d))
         items += [_Pending(p.at, 1000 + n, point=p) for n, p in enumerate(point_list)]
         items += [_Pending(c.at, 2000 + n, curveball=c) for n, c in enumerate(curveballs)]
         items.sort(key=lambda i: (i.at, i.order))
@@ -123,10 +134,10 @@ class Schedule:
         decided: Iterable[str] = (),
     ) -> Schedule:
         return cls(
-            ((p.at, p.question) for p in phase.probes),
+            ((p.at, p.question, p.derived) for p in phase.probes),
             phase.covers,
-            points=(PointProbe(kp.ask_after, kp.id, kp.probe, kp.deeper) for kp in phase.key_points),
-            curveballs=(CurveballCue(cb.at, cb.id, cb.announce) for cb in phase.curveballs),
+            points=(PointProbe(kp.ask_after, kp.id, kp.probe, kp.deeper, kp.derived) for kp in phase.key_points),
+            curveballs=(CurveballCue(cb.at, cb.id, cb.announce, cb.derived) for cb in phase.curveballs),
             done_fraction=done_fraction,
             hints_used=hints_used,
             asked_early=asked_early,
@@ -160,9 +171,10 @@ class Schedule:
             item = self._pending.pop(0)
             if item.fixed is not None:
                 self.asked.append(item.fixed)
-                out.append(Cue("probe", item.fixed))
+                out.append(Cue("probe", item.fixed, derived=item.fixed_derived))
             elif item.curveball is not None:
-                out.append(Cue("curveball", item.curveball.announce, item.curveball.id))
+                cb = item.curveball
+                out.append(Cue("curveball", cb.announce, cb.id, cb.derived))
             elif item.point is not None:
                 if known is None:
                     known = covered() if covered is not None else ()
@@ -180,17 +192,31 @@ class Schedule:
             if item.fixed is not None:
                 del self._pending[n]
                 self.asked.append(item.fixed)
-                return Cue("probe", item.fixed)
+                return Cue("probe", item.fixed, derived=item.fixed_derived)
             if item.point is not None and item.point.probe:
                 if known is None:
                     known = covered() if covered is not None else ()
                 if item.point.point not in known:
                     del self._pending[n]
-                    return Cue("probe", item.point.probe, item.point.point)
+                    return Cue("probe", item.point.probe, item.point.point, item.point.derived)
         if self._hints:
             self.hints_used += 1
             return Cue("hint", self._hints.pop(0))
         return None
+
+
+def question_marks(phase: Phase) -> dict[str, bool]:
+    """What the interviewer may say in ``phase`` -> whether it is the coach's own words
+    (the derived mark), as the schedule marks it: a fixed probe's own flag, a key
+    point's probe its point's unless a fixed probe asks the same, a curveball's own.
+    Deeper follow-ups are not listed (never marked)."""
+    marks = {p.question: p.derived for p in phase.probes}
+    for kp in phase.key_points:
+        if kp.probe and kp.probe not in marks:
+            marks[kp.probe] = kp.derived
+    for cb in phase.curveballs:
+        marks[cb.announce] = cb.derived
+    return marks
 
 
 def _acted_on(item: _Pending, decided: Collection[str], early: Collection[str]) -> bool:
@@ -203,4 +229,4 @@ def _acted_on(item: _Pending, decided: Collection[str], early: Collection[str]) 
 def _point_cue(point: PointProbe, is_covered: bool) -> Cue | None:
     if is_covered:
         return Cue("deeper", point.deeper, point.point) if point.deeper else None
-    return Cue("probe", point.probe, point.point) if point.probe else None
+    return Cue("probe", point.probe, point.point, point.derived) if point.probe else None
