@@ -25,6 +25,7 @@ def _keys_for(scenario_id: str) -> tuple[str, list[str]]:
         out.append(text + CTRL_D)
         if phase.kind == "estimation" and scenario.estimation is not None:
             out.append("n")  # check the numbers now? no
+        out.append("\r")  # the coach's checklist: keep it as it is
         out.append("n")  # compare with the reference? no
     return "".join(out), notes
 

@@ -7,15 +7,17 @@ import pytest
 from mockinterview.store import Store
 
 CTRL_D, CTRL_C, DOWN = "\x04", "\x03", "\x1b[B"
+KEEP = "\r"  # Enter at the coach's checklist page after each phase: keep the coach's reading
 
 
 def phase_keys(notes: list[str]) -> str:
-    """Notes then ^D for each phase; 'n' to the estimation offer and to every compare."""
+    """Notes then ^D for each phase; 'n' to the estimation offer, Enter at the checklist, 'n' to every compare."""
     out = []
     for i, text in enumerate(notes):
         out.append(text + CTRL_D)
         if i == 1:  # url-shortener: phase 2 is the estimation phase -> decline the drill
             out.append("n")
+        out.append(KEEP)
         out.append("n")  # compare with the reference? no
     return "".join(out)
 
@@ -50,7 +52,7 @@ def test_interview_then_self_assessment_prints_the_scorecard(invoke, keys) -> No
 
 
 def test_ctrl_c_saves_and_resume_continues_with_the_notes(invoke, keys) -> None:
-    with keys("\r", "first phase" + CTRL_D + "n", "half of phase two", CTRL_C, "\r"):
+    with keys("\r", "first phase" + CTRL_D + KEEP + "n", "half of phase two", CTRL_C, "\r"):
         result = invoke("run", "url-shortener", "--speed", "5", "--no-score")
     assert result.exit_code == 130
     assert "saved at phase 2 of 6" in result.output
@@ -63,7 +65,7 @@ def test_ctrl_c_saves_and_resume_continues_with_the_notes(invoke, keys) -> None:
     # resume: Enter starts the clock; the notes so far are in the room; add to them and finish
     rest = [" and the rest", "hld", "db", "deep", "wrap"]
     # phase 2 is the estimation phase: decline the drill ("n") and the compare ("n")
-    with keys("\r", rest[0] + CTRL_D + "n" + "n", *(r + CTRL_D + "n" for r in rest[1:])):
+    with keys("\r", rest[0] + CTRL_D + "n" + KEEP + "n", *(r + CTRL_D + KEEP + "n" for r in rest[1:])):
         result = invoke("resume", "--no-score")
     assert result.exit_code == 0, result.output
     with Store() as store:
@@ -85,6 +87,7 @@ def test_strict_ends_every_phase_at_zero_and_keeps_the_notes(invoke, keys, monke
     # --minutes 1 at --speed 30: the whole interview is two seconds of wall time and
     # no phase is ended by a key. (The estimation drill offer is a prompt: skip it.)
     monkeypatch.setattr("mockinterview.ui.run_flow.offer_estimation", lambda *a: None)
+    monkeypatch.setattr("mockinterview.ui.room.checklist_page.review", lambda sheet: sheet.checklist)
     with keys("\r", "typed before time ran out", close=False):  # every phase ends on its own clock
         result = invoke("run", "url-shortener", "--minutes", "1", "--speed", "30", "--strict", "--no-score", "--no-peek")
     assert result.exit_code == 0, result.output
@@ -154,6 +157,7 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
 
     monkeypatch.setattr(run_flow, "run_room", fake_room)
     monkeypatch.setattr(run_flow, "offer_estimation", lambda *a: None)
+    monkeypatch.setattr("mockinterview.ui.room.checklist_page.review", lambda sheet: sheet.checklist)
     out = Console(file=io.StringIO(), theme=console.THEME)
     session.settings["peek"] = False
     run_flow.run_phases(out, Interview(NullStore(), session, scenario, time_source=lambda: 0.0))
@@ -166,8 +170,8 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
 def test_accepting_the_drill_in_the_estimation_phase_grades_and_keeps_the_answers(invoke, keys) -> None:
     # url-shortener asks seven figures; answer six (one far off) and skip one.
     drill = "1200\r" + "2400\r" + "10B\r" + "\r" + "230K\r" + "182.5B\r" + "1TB\r"
-    rest = "".join(f"phase {i}" + CTRL_D + "n" for i in range(3, 7))
-    with keys("\r", "reqs" + CTRL_D + "n", "1,200 writes/s" + CTRL_D + "y", drill, "n", rest):
+    rest = "".join(f"phase {i}" + CTRL_D + KEEP + "n" for i in range(3, 7))
+    with keys("\r", "reqs" + CTRL_D + KEEP + "n", "1,200 writes/s" + CTRL_D + "y", drill, KEEP + "n", rest):
         result = invoke("run", "url-shortener", "--speed", "50", "--no-score")
     assert result.exit_code == 0, result.output
     out = result.output
@@ -291,7 +295,7 @@ def test_a_bug_at_the_ctrl_c_question_is_reported_not_taken_for_save(invoke, key
 
 
 def _interrupted_in_phase_two(invoke, keys) -> str:
-    with keys("\r", "first phase" + CTRL_D + "n", "half of phase two", CTRL_C, "\r"):
+    with keys("\r", "first phase" + CTRL_D + KEEP + "n", "half of phase two", CTRL_C, "\r"):
         result = invoke("run", "url-shortener", "--speed", "5", "--no-score")
     assert result.exit_code == 130
     with Store() as store:
@@ -316,7 +320,7 @@ def test_resume_waits_for_enter_before_the_clock_starts_and_takes_no_typing(invo
 
 def test_run_without_an_id_offers_the_unfinished_interview_first(invoke, keys) -> None:
     sid = _interrupted_in_phase_two(invoke, keys)
-    with keys("\r", "\r", " and the rest" + CTRL_D + "n" + "n", *(f"p{i}" + CTRL_D + "n" for i in range(4))):
+    with keys("\r", "\r", " and the rest" + CTRL_D + "n" + KEEP + "n", *(f"p{i}" + CTRL_D + KEEP + "n" for i in range(4))):
         result = invoke("run", "--no-score")
     assert result.exit_code == 0, result.output
     # Enter at the picker takes its first choice: the unfinished interview, resumed
@@ -332,7 +336,7 @@ def test_hints_are_recorded_with_their_phase_kind_and_time(invoke, keys) -> None
 
     phase = Catalogue().get("url-shortener").phases[0]
     first = min(phase.probes, key=lambda p: p.at).question
-    with keys("\r", "\x07" + "notes" + CTRL_D + "n", "\x07", CTRL_C, "\r"):
+    with keys("\r", "\x07" + "notes" + CTRL_D + KEEP + "n", "\x07", CTRL_C, "\r"):
         result = invoke("run", "url-shortener", "--no-score")
     assert result.exit_code == 130
     with Store() as store:
@@ -345,6 +349,7 @@ def test_hints_are_recorded_with_their_phase_kind_and_time(invoke, keys) -> None
 
 def test_strict_at_any_speed_stops_at_zero_and_records_no_overtime(invoke, keys, monkeypatch) -> None:
     monkeypatch.setattr("mockinterview.ui.run_flow.offer_estimation", lambda *a: None)
+    monkeypatch.setattr("mockinterview.ui.room.checklist_page.review", lambda sheet: sheet.checklist)
     with keys("\r", close=False):
         result = invoke("run", "url-shortener", "--minutes", "10", "--speed", "1000", "--strict", "--no-score", "--no-peek")
     assert result.exit_code == 0, result.output
@@ -398,7 +403,7 @@ def test_a_refused_phase_end_keeps_the_room_and_the_next_ctrl_d_tries_again(invo
         return real(self, live, notes)
 
     monkeypatch.setattr(Interview, "end_phase", flaky)
-    with keys("\r", "kept" + CTRL_D + CTRL_D + "n", CTRL_C, "\r"):
+    with keys("\r", "kept" + CTRL_D + CTRL_D + KEEP + "n", CTRL_C, "\r"):
         result = invoke("run", "url-shortener", "--no-score")
     assert result.exit_code == 130 and "saved at phase 2 of 6" in result.output
     with Store() as store:

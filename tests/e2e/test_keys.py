@@ -36,8 +36,10 @@ def first_phase(term: Start, *args: str, env: dict[str, str] | None = None) -> S
 
 
 def finish_phase_then_save_and_quit(t: Screen) -> None:
-    """^D, no comparison, then Ctrl-C in phase 2 and "save and quit": exit 130."""
+    """^D, the checklist kept, no comparison, then Ctrl-C in phase 2 and "save and quit": exit 130."""
     t.ctrl("d")
+    t.wait_match(r"\d+ of \d+ key points covered")  # the coach's checklist: keep it
+    t.send("enter")
     t.wait_for("Compare your notes with the reference")
     t.send("n")
     t.wait_for("Phase 2/6")
@@ -84,7 +86,10 @@ def test_ctrl_t_adds_two_minutes_to_the_phase(term: Start) -> None:
     t.ctrl("p")
     t.wait_gone("PAUSED")
     t.ctrl("d")
-    t.wait_match(r"Clarify the requirements: \d+\.\d of 7 min")  # 5 planned + 2
+    t.wait_match(r"\d+ of \d+ key points covered")  # the checklist page, drawn over the summary line
+    assert re.search(r"Clarify the requirements: \d+\.\d of 7 min", t.raw.decode("utf-8", "replace"))  # 5 planned + 2
+    t.send("enter")
+    t.wait_for("Compare your notes")
     t.send("n")
     t.wait_for("Phase 2/6")
     t.ctrl("c")

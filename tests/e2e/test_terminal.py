@@ -39,6 +39,8 @@ def finish_phases(t: Screen, notes: list[str], estimation_at: int | None) -> Non
         if estimation_at == i:
             t.wait_for("Check your capacity numbers")
             t.send("n")
+        t.wait_match(r"\d+ of \d+ key points covered")  # the coach's checklist: keep it
+        t.send("enter")
         t.wait_for("Compare your notes")
         t.send("n")
 
@@ -49,7 +51,7 @@ def test_whole_interview_from_brief_to_scorecard(term: Start) -> None:
     t.send("enter")
     finish_phases(t, ["users, scale, read:write 100:1", "1,200 writes/s", "LB, app, cache, DB",
                       "urls table, base62", "7 chars, counter", "monitoring"], estimation_at=1)
-    t.wait_for("Interview complete")
+    t.wait_for(lambda sc: b"Interview complete" in sc.raw)  # it may scroll away under the self-assessment at once
     for _ in range(15):
         t.wait_match(r"\(1-5\)")
         t.send("4\r")
@@ -95,6 +97,8 @@ def test_ctrl_c_saves_and_resume_shows_where_you_were_and_waits_for_enter(term: 
     t.type(" · presence, receipts")
     t.wait_for("presence, receipts")
     t.ctrl("d")
+    t.wait_match(r"\d+ of \d+ key points covered")
+    t.send("enter")
     t.wait_for("Compare your notes")
     t.send("n")
     t.wait_for("Phase 2/6")

@@ -30,6 +30,16 @@ def room(screen: Start, *args: str, cols: int = 80, rows: int = 24, env: dict[st
     return s
 
 
+CHECKLIST = r"\d+ of \d+ key points covered"  # the title of the coach's checklist page
+
+
+def keep_checklist(s: Screen) -> None:
+    """The checklist page after a phase: Enter keeps the coach's reading."""
+    s.wait_match(CHECKLIST)
+    s.send("enter")
+    s.wait_gone(CHECKLIST)
+
+
 def save_and_quit(s: Screen) -> None:
     s.ctrl("c")
     s.wait_for("What now")
@@ -105,9 +115,10 @@ def test_the_comparison_waits_for_a_key_and_the_next_clock_starts_after_it(scree
     s = room(screen, "--speed", "50", cols=cols, rows=rows)
     s.type("my requirements")
     s.ctrl("d")
+    keep_checklist(s)
     s.wait_for("Compare your notes with the reference")
     s.send("y")
-    s.wait_for("your notes beside the reference")
+    s.wait_for("your notes beside the")
     s.wait_for("Reference")
     s.wait_for("my requirements")
     if cols >= 110:  # side by side
@@ -136,6 +147,7 @@ def test_ctrl_t_changes_the_scorecards_planned_minutes(screen: Start) -> None:
         if n == 2:
             s.wait_for("Check your capacity numbers")
             s.send("n")
+        keep_checklist(s)
         s.wait_for("Compare your notes")
         s.send("n")
     s.wait_match(r"Interview complete: \d+ of 11 planned minutes")  # 9 + 2

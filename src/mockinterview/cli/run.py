@@ -48,7 +48,8 @@ RESUME = "resume:"  # the picker's value for "resume the unfinished interview" (
 
 
 def _finish(store: Store, interview: Interview, *, no_score: bool) -> None:
-    """After the last phase: the review (``--no-peek``), then the self-assessment and the scorecard."""
+    """After the last phase: the checklists and the review (``--no-peek``), then the
+    self-assessment and the scorecard."""
     from rich.text import Text
 
     from mockinterview.cli.output import emit_scorecard
@@ -62,6 +63,7 @@ def _finish(store: Store, interview: Interview, *, no_score: bool) -> None:
     planned = minutes_text(session.allowed_minutes)
     out.print(Text(f"Interview complete: {session.used_seconds / 60:.0f} of {planned} planned minutes.", style="bold good"))
     if not interview.peek:
+        run_flow.deferred_checklists(out, interview)
         run_flow.review(out, session, scenario)
     if no_score:
         out.print(Text(f"Score it when you are ready: mockinterview score {session.id}", style="muted"))

@@ -18,7 +18,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from mockinterview.content.scenario import Phase, Scenario
+from mockinterview.content.scenario import Phase, PhaseKind, Scenario
 from mockinterview.errors import Interrupted, NotATerminalError, SignalExit, StoreError
 from mockinterview.interview.autosave import ClosingPhaseWriter, StoreThread
 from mockinterview.interview.clock import mmss
@@ -31,6 +31,7 @@ from mockinterview.ui.room import pages
 from mockinterview.ui.room.bars import minutes_text
 from mockinterview.ui.room.phase_room import NotesBadge, Outcome, PhaseRoom, RoomResult
 from mockinterview.ui.room.signals import STOP_SIGNALS, is_hangup, silence_the_terminal
+from mockinterview.wording import plural
 
 OpenWriter = Callable[[], ClosingPhaseWriter]  # a second store connection, for autosave's own thread
 
@@ -38,10 +39,19 @@ OpenWriter = Callable[[], ClosingPhaseWriter]  # a second store connection, for 
 # ---------------------------------------------------------------------------- the room
 
 
-def notes_badge(interview: Interview, phase: Phase) -> NotesBadge | None:
-    """A few live words for the notes pane's title, from the notes as they are typed
-    (the coach's "3 of 7 points" goes here; never the points themselves). None: none."""
-    return None
+def notes_badge(interview: Interview, rec: PhaseRecord) -> NotesBadge:
+    """The coach's live count for the notes pane's title: ``3 of 7 points`` (the
+    phase's key points and those of the curveballs announced so far; never the points
+    themselves, which wait for the phase's end). None for a phase without key points.
+    The room calls it off the event loop; the first call builds the coach."""
+
+    def badge(notes: str) -> str | None:
+        if not interview.has_key_points(rec):
+            return None
+        found, total = interview.coach.count(rec.phase_id, notes, curveballs=rec.announced)
+        return f"{found} of {plural(total, 'point')}" if total else None
+
+    return badge
 
 
 def run_room(interview: Interview, live: LivePhase, *, waiting: str | None, writer: OpenWriter | None) -> RoomResult:
@@ -54,7 +64,7 @@ def run_room(interview: Interview, live: LivePhase, *, waiting: str | None, writ
             interview.autosave(live, thread=thread),
             brief=lambda: brief_view.brief(interview, live),
             waiting=waiting,
-            notes_badge=notes_badge(interview, interview.phase(live.record)),
+            notes_badge=notes_badge(interview, live.record),
         )
         return room.run()
     finally:
@@ -103,6 +113,58 @@ def estimation_step(end: PhaseEnd) -> None:
         offer_estimation(end.out, end.interview)
 
 
+def checklist_step(end: PhaseEnd) -> None:
+    """The coach's checklist of the phase's key points, on its own page; the candidate's
+    ticks and unticks (or, with none, the coach's reading) are saved on Enter. Under
+    ``--no-peek`` it waits for the end (:func:`deferred_checklists`): the missed points'
+    texts say what a strong answer covers."""
+    if end.interview.peek:
+        show_checklist(end)
+
+
+def deferred_checklists(out: Console, interview: Interview) -> None:
+    """``--no-peek``: after the last phase, each phase's checklist not kept yet, in order.
+    Ctrl-C stops here; the interview is finished and saved, and scoring still reads the
+    notes for the points not reviewed."""
+    left = [rec for rec in interview.session.phases if rec.checklist is None and interview.has_key_points(rec)]
+    for n, rec in enumerate(left, 1):
+        go_on = "the next phase's checklist" if n < len(left) else "the review"
+        try:
+            show_checklist(PhaseEnd(out, interview, interview.phase(rec), rec), go_on=go_on)
+        except (KeyboardInterrupt, EOFError):
+            session = interview.session
+            raise Interrupted(
+                f"interview {session.id} is finished and saved",
+                hint=f"Score it with: mockinterview score {session.id}",
+            ) from None
+
+
+def show_checklist(end: PhaseEnd, *, go_on: str | None = None) -> None:
+    """The checklist page for ``end``'s phase (see :func:`checklist_step`)."""
+    interview, rec, phase = end.interview, end.record, end.phase
+    checklist = interview.checklist(rec)
+    if checklist is None or not checklist.total:
+        return
+    # imported here: loaded before the first room, they would be walked by its garbage collections
+    from mockinterview.ui import review_view
+    from mockinterview.ui.room import checklist_page
+
+    below: list[RenderableType] = []
+    if phase.kind == PhaseKind.high_level_design:
+        check = interview.coach.check_diagram(rec.notes)
+        if check is not None and check.has_diagram:
+            below = list(review_view.diagram(check, has_architecture=True))
+    at, of = rec.index + 1, len(interview.session.phases)
+    sheet = checklist_page.Sheet(
+        title=f"Phase {at}/{of} · {phase.title}",
+        checklist=checklist,
+        curveballs={cb.id: cb.announce for cb in phase.curveballs},
+        below=below,
+        go_on=go_on or "continue",
+    )
+    interview.save_checklist(rec, checklist_page.review(sheet))
+
+
 def comparison_step(end: PhaseEnd) -> None:
     """Unless ``--no-peek``: the notes beside the reference, on a page that waits for Enter."""
     if not (end.interview.peek and prompter.confirm("Compare your notes with the reference?", default=False)):
@@ -120,8 +182,9 @@ def comparison_step(end: PhaseEnd) -> None:
 
 #: What follows each phase, in order; the next phase (and its clock) starts after the
 #: last. Each step may show its own screen and may raise KeyboardInterrupt (Ctrl-C:
-#: save or discard). The coach's checklist of key points goes before the comparison.
-PHASE_END: list[PhaseEndStep] = [estimation_step, comparison_step]
+#: save or discard). The checklist comes after the drill, whose answers it would give
+#: away (a missed point's text states the figure), and before the comparison.
+PHASE_END: list[PhaseEndStep] = [estimation_step, checklist_step, comparison_step]
 
 
 # ---------------------------------------------------------------------------- the phases
@@ -130,9 +193,13 @@ PHASE_END: list[PhaseEndStep] = [estimation_step, comparison_step]
 def run_phases(out: Console, interview: Interview, *, resumed: bool = False, writer: OpenWriter | None = None) -> None:
     """Run the phases from ``session.current_phase`` to the end, saving as it goes.
 
-    A resumed interview's first phase waits for Enter. ``writer`` opens a second store
-    connection for autosave's thread (without it, autosave writes in the event loop).
+    A resumed interview's first phase waits for Enter; before it, the checklist of the
+    phase done last, if the interview stopped before the candidate kept it (Enter).
+    ``writer`` opens a second store connection for autosave's thread (without it,
+    autosave writes in the event loop).
     """
+    if resumed and (left := checklist_left(interview)) is not None:
+        after_phase(PhaseEnd(out, interview, interview.phase(left), left), [checklist_step])  # --no-peek: at the end
     for n, rec in enumerate(interview.phases_to_run()):
         phase = interview.phase(rec)
         live = interview.start_phase(rec)
@@ -157,18 +224,36 @@ def run_phases(out: Console, interview: Interview, *, resumed: bool = False, wri
         over = rec.overtime_seconds
         summary = f"{phase.title}: {rec.used_seconds / 60:.1f} of {minutes_text(rec.allowed_seconds / 60)} min"
         out.print(Text(summary + (f" (+{over / 60:.1f} over)" if over > 0 else ""), style="bad" if over > 0 else "muted"))
-        end = PhaseEnd(out, interview, phase, rec)
-        try:
-            for step in PHASE_END:
-                step(end)
-        except KeyboardInterrupt as exc:
-            if isinstance(exc, SignalExit):
-                raise stopped(interview, exc.signum) from None
-            raise interrupted(out, interview) from None
-        except EOFError:
-            raise input_closed(interview) from None
+        after_phase(PhaseEnd(out, interview, phase, rec), PHASE_END)
 
     interview.finish()
+
+
+def after_phase(end: PhaseEnd, steps: list[PhaseEndStep]) -> None:
+    """Run ``steps`` for a phase just ended: Ctrl-C offers save-or-discard, a signal
+    stops as it does, a closed input keeps everything."""
+    interview = end.interview
+    try:
+        for step in steps:
+            step(end)
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, SignalExit):
+            raise stopped(interview, exc.signum) from None
+        raise interrupted(end.out, interview) from None
+    except EOFError:
+        raise input_closed(interview) from None
+
+
+def checklist_left(interview: Interview) -> PhaseRecord | None:
+    """The phase done last, when its checklist was never kept (the interview stopped at
+    the checklist page, or before it): shown again on ``resume``."""
+    session = interview.session
+    if session.current_phase == 0:
+        return None
+    rec = session.phases[session.current_phase - 1]
+    if rec.status != "done" or rec.checklist is not None or not interview.has_key_points(rec):
+        return None
+    return rec
 
 
 SAVE_HINT = "free some space or close the program holding the database, then run the interview again"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.utils import get_cwidth
@@ -53,6 +54,7 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+@lru_cache(maxsize=16)  # drawn with every frame, the same for a width
 def keys_line(width: int, keys: Sequence[tuple[str, str, str]] = KEYS) -> str:
     """The keys, as many words as fit: ``^D done  ^P pause ...``, then single spaces,
     then the short words, then the keys alone (never cut in the middle of a key)."""

@@ -1,6 +1,7 @@
 """What F1 shows in the room: the brief, and what has been agreed and stated so far.
 
-The candidate's side only: the interviewer's opening, what to clarify, the phases
+The candidate's side only: the scenario's difficulty and target experience (when it
+gives them), the interviewer's opening, what to clarify, the phases
 with their minutes as this interview runs them (``--minutes`` and ^T included), the
 assumptions once the estimation phase has begun, the figures the drill graded, and
 the notes of the requirements and estimation phases already done. Never the
@@ -31,7 +32,11 @@ def brief(interview: Interview, live: LivePhase) -> list[RenderableType]:
     out: list[RenderableType] = []
     head = Text(scenario.title, style="bold")
     head.append(f"  {scenario.level} · {scenario.focus} · {minutes_text(total)} min", style="dim")
-    out += [head, Text(scenario.summary, style="dim"), Text("")]
+    out += [head, Text(scenario.summary, style="dim")]
+    pitch = [f"{label}: {value}" for label, value in (("Difficulty", scenario.difficulty), ("Target experience", scenario.target_experience)) if value]
+    if pitch:
+        out.append(Text(" · ".join(pitch), style="dim"))
+    out.append(Text(""))
     out += [heading("The interviewer's opening"), Padding(Text(scenario.opening), (0, 0, 0, 2)), Text("")]
     out += [heading("Clarify before designing"), bullets(scenario.clarify), Text("")]
     out += [heading("Phases"), Padding(_phases(interview, live), (0, 0, 0, 2))]

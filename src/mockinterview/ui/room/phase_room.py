@@ -12,7 +12,10 @@ and saved meanwhile, and nothing typed goes anywhere unseen).
 The room only displays and forwards keys. A background task wakes every
 :data:`TICK` seconds, or sooner when a probe or 0:00 is due, and asks the core
 (:meth:`LivePhase.tick`) what happened and whether to save (:class:`Autosave`); the
-keys call :class:`LivePhase` and :class:`Interview`. A failed save is one line in the
+keys call :class:`LivePhase` and :class:`Interview`. The notes pane's badge (the
+coach's live count) is worked out on a thread of its own, at most every
+:data:`BADGE_SECONDS` while the notes change, never on a keystroke; the title shows
+the last count. A failed save is one line in the
 status bar and a retry, never the end of the room. SIGTERM and SIGHUP save and end
 the room as ^C's "save and quit" does.
 """
@@ -20,17 +23,18 @@ the room as ^C's "save and quit" does.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from prompt_toolkit.application import Application, run_in_terminal
 from prompt_toolkit.application.current import get_app_session
-from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.document import Document
 from prompt_toolkit.filters import Condition, has_focus
 from prompt_toolkit.formatted_text import StyleAndTextTuples
@@ -58,14 +62,19 @@ from mockinterview.interview.autosave import Autosave
 from mockinterview.interview.clock import TimeSource
 from mockinterview.interview.flow import Interview
 from mockinterview.interview.phase import LivePhase
-from mockinterview.ui.room import bars, editor
+from mockinterview.ui.room import bars, editor, undo
 from mockinterview.ui.room.rendering import Lines, ScrollView, to_lines
 from mockinterview.ui.room.signals import LoopSignals, is_hangup, silence_the_terminal
 from mockinterview.ui.room.style import room_style
 
 TICK = 0.5  # seconds between wake-ups while nothing is due
-MESSAGE_SECONDS = 5.0
-UNDO_DEPTH = 200  # undo steps kept in the notes  # how long a reply to a key stays in the status bar
+MESSAGE_SECONDS = 5.0  # how long a reply to a key stays in the status bar
+BADGE_SECONDS = 1.0  # the notes badge is worked out again at most this often
+#: Seconds after the first frame before the first count (which builds the coach, about
+#: 0.2 s of CPU): time for the terminal, on the same cores, to paint that frame.
+FIRST_COUNT_AFTER = 0.25
+#: The keys that act while the room is too small (the rest are swallowed).
+WHILE_SMALL = (Keys.ControlC, Keys.ControlD, Keys.ControlP, Keys.ControlT, Keys.ControlG)
 NO_MORE_HINTS = "No more hints for this phase: wrap up and press ^D when you are done."
 
 
@@ -85,14 +94,17 @@ class RoomResult:
     problem: str | None = None  # why the last save failed, when the room ended unsaved
 
 
-NotesBadge = Callable[[str], str | None]  # notes -> a few words for the notes pane's title
+#: notes -> a few words for the notes pane's title. Called on a worker thread (it may
+#: take a while the first time), never twice at once.
+NotesBadge = Callable[[str], str | None]
 
 
 class PhaseRoom:
     """One phase of ``interview`` on the screen. ``waiting`` (a resumed phase) is the
     line shown above "Press Enter to start the clock." (nothing is typed before); without it the clock
     starts with the room. ``brief`` gives what F1 shows. ``notes_badge`` may add a few
-    words to the notes pane's title (a live count the coach can give)."""
+    words to the notes pane's title (the coach's live count), worked out off the event
+    loop (see :data:`NotesBadge`)."""
 
     def __init__(
         self,
@@ -114,19 +126,28 @@ class PhaseRoom:
         self._message: tuple[str, float] | None = None
         self._no_more_hints_at: int | None = None  # where "no more hints" goes in the pane
         self._badge = notes_badge
-        self._badge_cache: tuple[str, str | None] | None = None
+        self._badge_text: str | None = None  # the last count shown
+        self._badge_of: tuple[str, int] | None = None  # what it counted: the notes, and the cues given so far
+        self._badge_at = -BADGE_SECONDS
+        self._badge_from = float("inf")  # no count before the room runs (see _ticker)
+        self._badge_pool: ThreadPoolExecutor | None = None
+        self._badge_busy = False
+        self._coach_frozen = False
+        self._lines_of: tuple[str, int] = ("", 0)  # the notes' line count, by the text it counted
         self._wall = wall
         self._shown_status: object = None
         self._focus_before_brief: Any = None
         self._signals = LoopSignals(self._on_signal)
 
         self._output = get_app_session().output  # the terminal (a test's DummyOutput); known before the app
+        size = self._output.get_size()
+        self._frame_size = (size.columns, size.rows)  # the size of the frame last drawn (see _before_render)
         self.notes = TextArea(
             text=live.notes, multiline=True, wrap_lines=True, scrollbar=False, focus_on_click=True,
             height=Dimension(min=5, preferred=1000, weight=2),  # preferred: share the room by weight, not by content
         )  # fmt: skip
         self.notes.buffer.cursor_position = len(live.notes)
-        self.notes.buffer.on_text_changed += self._bound_undo
+        self.notes.buffer.on_text_changed += lambda buffer: undo.cap(buffer, undo.DEPTH)
         self.said = ScrollView(self._render_said, follow=True)
         self.said_window = Window(self.said, height=Dimension(min=3, preferred=1000, weight=1), wrap_lines=False)
         self.brief_view = ScrollView(lambda width: to_lines(brief(), width))
@@ -139,6 +160,7 @@ class PhaseRoom:
             mouse_support=False,
             output=self._output,
         )
+        self.app.before_render += self._before_render
 
     # ------------------------------------------------------------------ running
     def run(self) -> RoomResult:
@@ -159,9 +181,13 @@ class PhaseRoom:
         finally:
             self._signals.restore()
             self.autosave.close()
+            if self._badge_pool is not None:
+                self._badge_pool.shutdown(wait=False)
 
     async def _ticker(self) -> None:
         try:
+            self._badge_from = self._wall() + FIRST_COUNT_AFTER  # the first frame is drawn: let it be painted first
+            asyncio.get_running_loop().call_later(FIRST_COUNT_AFTER, self._count_badge)
             while True:
                 due = self.live.next_event_in()
                 await asyncio.sleep(TICK if due is None else min(TICK, max(due, 0.005)))
@@ -187,7 +213,45 @@ class PhaseRoom:
         else:
             if self.autosave.clean:
                 self.save_problem = None
+        self._count_badge()
         self._refresh_status()
+
+    def _count_badge(self) -> None:
+        """Work the badge out again on its thread, when the notes (or the cues given)
+        changed and the last count is at least :data:`BADGE_SECONDS` old."""
+        if self._badge is None or self._badge_busy:
+            return
+        text = self.text
+        counting = (text, len(self.live.record.asked))
+        now = self._wall()
+        if counting == self._badge_of or now - self._badge_at < BADGE_SECONDS or now < self._badge_from:
+            return
+        if self._badge_pool is None:
+            self._badge_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes-badge")
+        self._badge_of, self._badge_at, self._badge_busy = counting, now, True
+        done = self._badge_pool.submit(self._badge, text)
+        loop = asyncio.get_running_loop()
+
+        def back_on_the_loop(f: Future[str | None]) -> None:
+            with contextlib.suppress(RuntimeError):  # the room has closed meanwhile: nothing to show
+                loop.call_soon_threadsafe(self._badge_counted, f)
+
+        done.add_done_callback(back_on_the_loop)
+
+    def _badge_counted(self, done: Future[str | None]) -> None:
+        """Back on the event loop: show the new count (a badge that fails is dropped; the room goes on)."""
+        self._badge_busy = False
+        try:
+            text = done.result()
+        except Exception:
+            self._badge = None
+            text = None
+        if not self._coach_frozen:  # the coach the first count built lives as long as the room: out of the collector's walk
+            self._coach_frozen = True
+            gc.freeze()
+        if text != self._badge_text:
+            self._badge_text = text
+            self.app.invalidate()
 
     def _refresh_status(self) -> None:
         """Redraw only when what the status bar shows has changed (the idle cost is a redraw a second)."""
@@ -196,21 +260,33 @@ class PhaseRoom:
             self._shown_status = shown
             self.app.invalidate()
 
-    def _bound_undo(self, buffer: Buffer) -> None:
-        """Keep the last :data:`UNDO_DEPTH` undo states: prompt_toolkit keeps one copy of
-        the whole text per keystroke, which with long notes grows by megabytes a minute."""
-        stack = buffer._undo_stack  # prompt_toolkit has no public knob for this
-        if len(stack) > UNDO_DEPTH:
-            del stack[: len(stack) - UNDO_DEPTH]
-
     # ------------------------------------------------------------------ what it shows
     @property
     def text(self) -> str:
         return self.notes.buffer.text
 
     def _size(self) -> tuple[int, int]:
+        """The size the room is drawn at: the terminal's when the frame last began (see :meth:`_before_render`)."""
+        return self._frame_size
+
+    def _before_render(self, app: Application[RoomResult]) -> None:
+        """Take the terminal's size for this frame. Until a frame is drawn at a new size,
+        keys act as at the old one: keys typed while the room was too small and read only
+        after the window grew are still swallowed. When it grows out of too small, keys
+        still waiting to be read were typed at the notice: they are read now and dropped
+        (those in :data:`WHILE_SMALL` still act)."""
         size = self._output.get_size()
-        return size.columns, size.rows
+        new = (size.columns, size.rows)
+        if new == self._frame_size:
+            return
+        was_small = self._too_small()
+        self._frame_size = new
+        if was_small and not self._too_small():
+            pending = [*app.input.read_keys(), *app.input.flush_keys()]
+            kept = [k for k in pending if k.key in WHILE_SMALL]
+            if kept:
+                app.key_processor.feed_multiple(kept)
+                asyncio.get_running_loop().call_soon(app.key_processor.process_keys)
 
     def _too_small(self) -> bool:
         cols, rows = self._size()
@@ -278,20 +354,14 @@ class PhaseRoom:
 
     def _notes_title(self) -> StyleAndTextTuples:
         text = self.text
-        lines = text.count("\n") + 1 if text else 0
+        if text is not self._lines_of[0]:
+            self._lines_of = (text, text.count("\n") + 1 if text else 0)
+        lines = self._lines_of[1]
         extra = f"{lines} line{'' if lines == 1 else 's'}"
-        badge = self._badge_for(text)
-        if badge:
-            extra += " · " + badge
+        if self._badge_text:
+            extra += " · " + self._badge_text
         focused = self.app.layout.has_focus(self.notes)
         return bars.pane_title("Your notes", self._size()[0], focused=focused, extra=extra)
-
-    def _badge_for(self, text: str) -> str | None:
-        if self._badge is None:
-            return None
-        if self._badge_cache is None or self._badge_cache[0] is not text:
-            self._badge_cache = (text, self._badge(text))
-        return self._badge_cache[1]
 
     def _status(self) -> StyleAndTextTuples:
         return bars.status_line(self._status_info(), self._size()[0])

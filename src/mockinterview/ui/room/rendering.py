@@ -68,10 +68,21 @@ class ScrollView(UIControl):
     """Read-only lines that scroll on their own (arrows, PageUp/PageDown, Home/End, the
     mouse wheel). ``render(width)`` gives the lines; it is called again only when the
     width changes or after :meth:`changed`. With ``follow`` the newest line stays in
-    view until the reader scrolls up; :meth:`changed` with ``show_newest`` brings it back."""
+    view until the reader scrolls up; :meth:`changed` with ``show_newest`` brings it back.
+    ``keep_in_view()`` gives a ``[start, end)`` range of lines to scroll into view at
+    each draw (a page's selected entry); ``keys=False`` leaves the keys to the page."""
 
-    def __init__(self, render: Callable[[int], Lines], *, follow: bool = False) -> None:
+    def __init__(
+        self,
+        render: Callable[[int], Lines],
+        *,
+        follow: bool = False,
+        keep_in_view: Callable[[], tuple[int, int]] | None = None,
+        keys: bool = True,
+    ) -> None:
         self._render = render
+        self._keep_in_view = keep_in_view
+        self._keys = keys
         self._key: tuple[int, int] | None = None
         self._lines: Lines = []
         self._version = 0
@@ -113,6 +124,12 @@ class ScrollView(UIControl):
         bottom = max(0, len(lines) - self.height)
         if self.follow:
             self.top = bottom
+        if self._keep_in_view is not None:
+            start, end = self._keep_in_view()
+            if end > self.top + self.height:
+                self.top = end - self.height
+            if start < self.top:
+                self.top = start
         self.top = min(max(self.top, 0), bottom)
         shown = lines[self.top : self.top + self.height]
         extent = (self.above, self.below)
@@ -132,8 +149,8 @@ class ScrollView(UIControl):
         elif mouse_event.event_type == MouseEventType.SCROLL_DOWN:
             self.scroll(3)
 
-    def get_key_bindings(self) -> KeyBindings:
-        return self._bindings
+    def get_key_bindings(self) -> KeyBindings | None:
+        return self._bindings if self._keys else None
 
     def _make_bindings(self) -> KeyBindings:
         kb = KeyBindings()
