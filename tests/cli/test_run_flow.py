@@ -168,14 +168,16 @@ def test_interview_time_left_counts_earlier_phases(monkeypatch, used_minutes, le
 
 
 def test_accepting_the_drill_in_the_estimation_phase_grades_and_keeps_the_answers(invoke, keys) -> None:
-    # url-shortener asks seven figures; answer six (one far off) and skip one.
-    drill = "1200\r" + "2400\r" + "10B\r" + "\r" + "230K\r" + "182.5B\r" + "1TB\r"
+    # url-shortener asks seven figures; answer six (one far off) and skip one. The first
+    # is pre-filled from the phase's notes ("1,200 writes/s"): Enter keeps it.
+    drill = "\r" + "2400\r" + "10B\r" + "\r" + "230K\r" + "182.5B\r" + "1TB\r"
     rest = "".join(f"phase {i}" + CTRL_D + KEEP + "n" for i in range(3, 7))
     with keys("\r", "reqs" + CTRL_D + KEEP + "n", "1,200 writes/s" + CTRL_D + "y", drill, KEEP + "n", rest):
         result = invoke("run", "url-shortener", "--speed", "50", "--no-score")
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Your estimates" in out
+    assert "from your notes: line 1" in out
     assert "6 of 7 figures answered" in out
     assert "5 on target" in out and "1 off" in out and "1 skipped" in out
     assert "How the figures you missed are derived" in out

@@ -65,6 +65,8 @@ def test_a_probe_stays_in_view_beside_40_lines_of_notes(screen: Start, cols: int
     s.wait_match("Interviewer: “" + first.split()[0])
     assert s.shows("note 40: reads")  # the newest note is in view too
     assert "note 1: reads" not in s.text  # the notes scrolled; the interviewer pane did not
+    s.wait_for("† written for this coach")  # the probe is the coach's own: marked, and explained once
+    assert s.text.count("† written for this coach") == 1
     save_and_quit(s)
     assert latest_session().phases[0].notes.count("\n") == 39
 

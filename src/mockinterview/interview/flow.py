@@ -175,6 +175,17 @@ class Interview:
         checklist = self.checklist(rec, notes)
         return () if checklist is None else {i.id for i in checklist.items if i.detected}
 
+    def noted_figures(self, notes: str) -> dict[str, tuple[str, int]]:
+        """The estimation figures ``notes`` state, as the drill's pre-fill: figure name ->
+        (the answer as written, its line). Empty without an estimation."""
+        from mockinterview.coach.figures import noted_answers
+
+        est = self.scenario.estimation
+        check = self.coach.check_figures(notes)
+        if est is None or check is None:
+            return {}
+        return {name: (f.text, f.line) for name, f in noted_answers(check, month=est.seconds_per_month).items()}
+
     def save_checklist(self, rec: PhaseRecord, checklist: Checklist) -> None:
         """The phase's checklist as the candidate reviewed it (ticks and unticks), saved."""
         rec.checklist = checklist

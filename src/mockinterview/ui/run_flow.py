@@ -97,20 +97,22 @@ class PhaseEnd:
 PhaseEndStep = Callable[[PhaseEnd], None]
 
 
-def offer_estimation(out: Console, interview: Interview) -> None:
-    """After the estimation phase: the drill, if the scenario has figures and the candidate wants it."""
+def offer_estimation(out: Console, interview: Interview, notes: str = "") -> None:
+    """After the estimation phase: the drill, if the scenario has figures and the candidate
+    wants it, each answer pre-filled with the figure ``notes`` state (Enter keeps it)."""
     if interview.scenario.estimation is None:
         return
     if not prompter.confirm("Check your capacity numbers against the reference now?", default=True):
         return
     from mockinterview.ui.estimate_view import drill
 
-    interview.record_estimates(drill(out, interview.scenario))
+    prefill = interview.noted_figures(notes) if notes.strip() else {}
+    interview.record_estimates(drill(out, interview.scenario, prefill=prefill))
 
 
 def estimation_step(end: PhaseEnd) -> None:
     if end.phase.kind.value == "estimation":
-        offer_estimation(end.out, end.interview)
+        offer_estimation(end.out, end.interview, end.record.notes)
 
 
 def checklist_step(end: PhaseEnd) -> None:

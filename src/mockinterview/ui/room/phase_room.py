@@ -66,6 +66,7 @@ from mockinterview.ui.room import bars, editor, undo
 from mockinterview.ui.room.rendering import Lines, ScrollView, to_lines
 from mockinterview.ui.room.signals import LoopSignals, is_hangup, silence_the_terminal
 from mockinterview.ui.room.style import room_style
+from mockinterview.wording import DERIVED_MARK, DERIVED_NOTE
 
 TICK = 0.5  # seconds between wake-ups while nothing is due
 MESSAGE_SECONDS = 5.0  # how long a reply to a key stays in the status bar
@@ -326,6 +327,7 @@ class PhaseRoom:
 
     def _render_said(self, width: int) -> Lines:
         items: list[RenderableType] = []
+        marked = False
         for i, said in enumerate(self.live.said):
             if i == self._no_more_hints_at:
                 items += [Text(NO_MORE_HINTS, style="dim"), Text("")]
@@ -339,11 +341,16 @@ class PhaseRoom:
                 line = Text.assemble(("Requirement change: ", "bold magenta"), said.text)
             else:
                 line = Text.assemble(("Interviewer: ", "bold cyan"), said.text)
+            if said.derived:
+                marked = True
+                line.append(f" {DERIVED_MARK}", style="dim")
             items += [line, Text("")]
         if self._no_more_hints_at is not None and self._no_more_hints_at >= len(self.live.said):
             items.append(Text(NO_MORE_HINTS, style="dim"))
         while items and isinstance(items[-1], Text) and not items[-1].plain:
             items.pop()
+        if marked:  # explained once, under the newest
+            items += [Text(""), Text(f"{DERIVED_MARK} {DERIVED_NOTE}", style="dim")]
         return to_lines(items, width)
 
     def _said_title(self) -> StyleAndTextTuples:
