@@ -7,15 +7,16 @@ cost more than all the SQL behind them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mockinterview.content.catalogue import Catalogue, Entry
     from mockinterview.content.scenario import Scenario
 
-__all__ = ["catalogue_evaluations", "catalogue_scenarios", "evaluations_for"]
+__all__ = ["MistakeFacts", "RubricFacts", "ScenarioFacts", "catalogue_evaluations", "catalogue_scenarios", "evaluations_for"]
 
 
 def evaluations_for(scenarios: Iterable[Scenario]) -> dict[str, dict[str, int]]:
@@ -23,37 +24,124 @@ def evaluations_for(scenarios: Iterable[Scenario]) -> dict[str, dict[str, int]]:
     return {s.id: dict(s.evaluation.scores) for s in scenarios if s.evaluation is not None and s.evaluation.scores}
 
 
-def catalogue_scenarios(catalogue: Catalogue, *, skip: Iterable[str] = ()) -> list[Scenario]:
-    """Every catalogue scenario whose structure is valid, read the quick way.
+@dataclass(frozen=True)
+class MistakeFacts:
+    title: str
+    criteria: tuple[str, ...]
 
-    Each file is read with the project's safe YAML reader and checked by the
-    ``Scenario`` model (every field), but without the estimation formula checks,
-    which are most of the cost of a full load. ``next`` ranks these, then loads its
-    pick fully (:meth:`Catalogue.get`) before recommending it. Files that fail are
-    left out.
+
+@dataclass(frozen=True)
+class RubricFacts:
+    notes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ScenarioFacts:
+    """What ``next`` ranks and names a scenario by: its id, title, level and minutes,
+    its common mistakes' titles and criteria and its rubric notes (under the names a
+    ``Scenario`` gives them), its phases' titles, and whether its document scores
+    the interview itself."""
+
+    id: str
+    title: str
+    level: str
+    minutes: int
+    common_mistakes: tuple[MistakeFacts, ...]
+    rubric: RubricFacts
+    phase_titles: tuple[str, ...]
+    evaluated: bool
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> ScenarioFacts:
+        return cls(
+            scenario.id,
+            scenario.title,
+            scenario.level,
+            scenario.minutes,
+            tuple(MistakeFacts(m.title, tuple(m.criteria)) for m in scenario.common_mistakes),
+            RubricFacts(dict(scenario.rubric.notes)),
+            tuple(p.title for p in scenario.phases),
+            bool(scenario.evaluation is not None and scenario.evaluation.scores),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "level": self.level,
+            "minutes": self.minutes,
+            "mistakes": [[m.title, list(m.criteria)] for m in self.common_mistakes],
+            "notes": dict(self.rubric.notes),
+            "phases": list(self.phase_titles),
+            "evaluated": self.evaluated,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ScenarioFacts:
+        """Read what :meth:`to_dict` wrote; a malformed entry raises (KeyError, TypeError, ValueError)."""
+        mistakes = tuple(MistakeFacts(str(t), tuple(str(c) for c in crits)) for t, crits in data["mistakes"])
+        notes = {str(k): str(v) for k, v in data["notes"].items()}
+        return cls(str(data["id"]), str(data["title"]), str(data["level"]), int(data["minutes"]), mistakes,
+                   RubricFacts(notes), tuple(str(t) for t in data["phases"]), bool(data["evaluated"]))  # fmt: skip
+
+
+def catalogue_scenarios(
+    catalogue: Catalogue, *, skip: Iterable[str] = (), cache: Path | None = None
+) -> list[ScenarioFacts]:
+    """Every catalogue scenario whose structure is valid, as :class:`ScenarioFacts`.
+
+    A file is read with the project's safe YAML reader and checked by the ``Scenario``
+    model (every field), but without the estimation formula checks, which are most of
+    the cost of a full load; ``next`` ranks these, then loads its pick fully
+    (:meth:`Catalogue.get`) before recommending it. Files that fail are left out (and
+    not cached, so they are tried again). What a file gives is kept in a cache beside
+    the scenario index (``<data dir>/cache/ranking.json``, same rules: keyed by the
+    file's path, size and modification time and the program version), so a library of
+    many scenarios is not parsed on every ``next``.
     """
+    from mockinterview.content.index import ScenarioIndex, index_path
+
+    index = ScenarioIndex(cache or index_path().with_name("ranking.json"))
+    skipped = set(skip)
+    out: list[ScenarioFacts] = []
+    for sid in sorted(catalogue.entries):
+        if sid in skipped:
+            continue
+        entry = catalogue.entries[sid]
+        facts = _cached_facts(index.get(entry.path))
+        if facts is None:
+            facts = _read_facts(entry)
+            if facts is None:
+                continue
+            index.put(entry.path, facts.to_dict())
+        if facts.id == sid:
+            out.append(facts)
+    index.save(keep={str(e.path) for e in catalogue.entries.values()})
+    return out
+
+
+def _cached_facts(hit: Mapping[str, Any] | None) -> ScenarioFacts | None:
+    if hit is None:
+        return None
+    try:
+        return ScenarioFacts.from_dict(hit)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _read_facts(entry: Entry) -> ScenarioFacts | None:
+    if entry._scenario is not None:  # already loaded fully
+        return ScenarioFacts.of(entry._scenario)
     from pydantic import ValidationError
 
     from mockinterview.content import yamlio
     from mockinterview.content.scenario import Scenario
     from mockinterview.errors import ContentError
 
-    skipped = set(skip)
-    out: list[Scenario] = []
-    for sid in sorted(catalogue.entries):
-        if sid in skipped:
-            continue
-        entry = catalogue.entries[sid]
-        if entry._scenario is not None:  # already loaded fully
-            out.append(entry._scenario)
-            continue
-        try:
-            scenario = Scenario.model_validate(yamlio.read(entry.path).data)
-        except (ContentError, ValidationError):
-            continue
-        if scenario.id == sid:
-            out.append(scenario)
-    return out
+    try:
+        return ScenarioFacts.of(Scenario.model_validate(yamlio.read(entry.path).data))
+    except (ContentError, ValidationError):
+        return None
 
 
 def catalogue_evaluations(

@@ -35,6 +35,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from mockinterview.dates import parse_iso
+from mockinterview.progress.catalogue import ScenarioFacts as Scenario
 from mockinterview.progress.catalogue import catalogue_scenarios
 from mockinterview.progress.readiness import readiness
 from mockinterview.progress.records import Candidate, Focus, Readiness, Recommendation
@@ -45,8 +46,8 @@ from mockinterview.wording import ago, article, plural
 if TYPE_CHECKING:
     from mockinterview.content.catalogue import Catalogue
     from mockinterview.content.rubric import Rubric
-    from mockinterview.content.scenario import Scenario
     from mockinterview.store import Store
+
 
 __all__ = ["STRETCH", "VARIETY_REPEATS", "freshness", "next_for_catalogue", "priority", "recommend", "relevance", "variety"]
 
@@ -350,13 +351,13 @@ def _first_recommendation(
         lines.append("No scenario in the catalogue to recommend; add one with --scenarios DIR.")
     else:
         chosen = Candidate(pick.id, pick.title, pick.level, pick.minutes, 0.0, 1.0, 0.0, 0, None, [])
-        phases = ", ".join(p.title for p in pick.phases)
+        phases = ", ".join(pick.phase_titles)
         lines.append(
             f"No scored interviews yet, so there is nothing to weigh. Start with {pick.id}: "
             f"{pick.title}, {article(pick.level)} {pick.level}-level scenario of {pick.minutes} minutes "
-            f"in {len(pick.phases)} phases ({phases})."
+            f"in {len(pick.phase_titles)} phases ({phases})."
         )
-        if pick.evaluation is not None and pick.evaluation.scores:
+        if pick.evaluated:
             lines.append(
                 "Its source document scores the interview itself, so `mockinterview progress` can "
                 "show how your self-scores compare (calibration)."
