@@ -71,7 +71,9 @@ def evidence_lines(ev: CriterionEvidence, name: str) -> list[Text]:
         return []
     lines = [Text(ev.line(name), style="accent")]
     for i, point in enumerate(missed_lines(ev.missing_texts)):
-        lines.append(Text("  missed: " if i == 0 else "          ", style="muted") + Text(point))
+        line = Text("  missed: " if i == 0 else "          ", style="muted") + Text(point)
+        line.no_wrap, line.overflow = True, "ellipsis"  # one line each, cut at the terminal's edge
+        lines.append(line)
     return lines
 
 

@@ -134,8 +134,9 @@ def _flow(flow: tuple[str, str]) -> str:
     return f"{flow[0]} → {flow[1]}"
 
 
-def _listed(label: str, names: Sequence[str], style: str = "") -> Text:
-    return Text(f"  {label}: ", style="muted") + Text(", ".join(names), style=style)
+def _listed(label: str, names: Sequence[str], style: str = "") -> Table:
+    """``  label: a, b, c``, the names' wrapped lines kept under the first name."""
+    return _hanging(Text(f"{label}:", style="muted"), Text(", ".join(names), style=style))
 
 
 def diagram(check: DiagramCheck | None, has_architecture: bool) -> Iterator[RenderableType]:
