@@ -159,3 +159,23 @@ def test_the_documents_own_calculations_prefill_the_drill(scenario_id: str) -> N
     figures = [f for f in scenario.estimation.figures if not f.derived]
     grades = {f.name: (result.evidence[f.name].grade.value if f.name in result.evidence else None) for f in figures}
     assert grades == {f.name: "on_target" for f in figures}
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        ("100M tweets/day -> write QPS ~1.2K/s, peak 3.6K/s", {"tweets_per_second": "~1.2K/s", "peak_tweets_per_second": "3.6K/s"}),
+        ("write QPS ~1.2K/s, peak write QPS ~3.6K/s", {"tweets_per_second": "~1.2K/s", "peak_tweets_per_second": "~3.6K/s"}),
+        ("peak write QPS 3.6K/s", {"peak_tweets_per_second": "3.6K/s"}),
+        ("1.2K writes/s, fanout 240K/s", {"tweets_per_second": "1.2K writes/s", "fanout_writes_per_second": "240K/s"}),
+        ("fan-out writes: 1.2K * 200 = 240K writes/s", {"fanout_writes_per_second": "240K writes/s"}),
+        ("tweets: 100M/day -> ~1.2K/s avg, peak 3.6K/s", {"tweets_per_second": "~1.2K/s", "peak_tweets_per_second": "3.6K/s"}),
+    ],
+)
+def test_write_qps_is_the_feeds_tweet_rate_not_its_fan_out(notes: str, expected: dict[str, str]) -> None:
+    from mockinterview.coach.engine import Coach
+    from mockinterview.content.catalogue import Catalogue
+
+    check = Coach(Catalogue().get("social-media-feed")).check_figures(notes)
+    assert check is not None
+    assert {name: ev.quantity.written for name, ev in check.evidence.items()} == expected

@@ -3,7 +3,8 @@
 A *quantity* is a number as people write it, with what follows it: a magnitude
 (``1.2K``, ``100M``), a unit (``91TB``, ``6.4 Gbps``, ``30 days``, ``80%``), a noun
 (``240K writes``) and a rate (``/s``, ``per day``, ``QPS``). Its *clause* is its line cut
-at ``,`` ``;`` ``|`` and full stops; its *context* is the clause's words, without the
+at ``,`` ``;`` ``|``, full stops and derivation arrows (``->``, ``=>``, ``→``: "100M
+tweets/day -> write QPS ~1.2K/s" names two numbers); its *context* is the clause's words, without the
 other quantities and without its own magnitude, unit and rate (a unit is compared as a
 unit, below, not as a word). Its *heading* is the last line above it that ends with a
 colon or is a Markdown heading ("Read Operations:").
@@ -14,13 +15,15 @@ one written with a byte or bit unit (elsewhere ``K``, ``M`` and ``B`` are thousa
 million and billion). The pairs are ranked by:
 
 1. the *score*: the words the context shares with the figure's best phrase (its label,
-   its name with ``_`` as spaces, and the terms of the key points that name it), each
+   its name with ``_`` as spaces, its ``aliases``, and the terms of the key points that name it), each
    weighing 1 / the number of figures whose phrases have it; less 1 for each context word
    that only *other* figures' phrases have ("peak" counts against an average, "tweets"
    against timeline reads); plus 1 when the unit is written as the figure's (a rate per
    second for a per-second figure, bytes for bytes), 0 for a bare number, less 1 when it
    is converted (``/day`` written for a per-second figure). A pair needs a positive score,
-   or zero for a quantity with a unit or a rate;
+   or zero for a quantity with a unit or a rate whose words name no other figure; on a
+   tie, the figure whose phrase the context covers more of comes first ("write QPS" is
+   all of one figure's "write QPS" and part of another's "peak write QPS");
 2. the shared words' weight over the whole line (no deduction: the line's other clauses
    are about other numbers), then over its heading;
 3. the shared words' weight among the words *next to* the quantity: those between it and
@@ -160,7 +163,7 @@ def _reads_as(text: str, unit: Unit, value: float, month: float) -> bool:
         return False
 
 
-_Candidate = tuple[tuple[float, float], tuple[float, ...], int, float]
+_Candidate = tuple[tuple[float, float, float], tuple[float, ...], int, float]
 
 
 def _rank(c: tuple[tuple[float, ...], int, float, Quantity]) -> tuple[float, ...]:
@@ -208,7 +211,7 @@ class FigureMatcher:
                 reference=self.values[f.name],
                 asked=f.ask,
                 phrases=tuple(
-                    vocab.phrase(p) for p in (f.label, f.name.replace("_", " "), *aliases.get(f.name, ()))
+                    vocab.phrase(p) for p in (f.label, f.name.replace("_", " "), *f.aliases, *aliases.get(f.name, ()))
                 ),
             )
             for i, f in enumerate(estimation.figures if estimation is not None else ())
@@ -306,14 +309,15 @@ class FigureMatcher:
             own = self._own[fig.order]
             agree = _agreement(q, fig.unit)
             shared = self._score(q.context & own, fig) - len(q.context & self._foreign[fig.order]) + agree - 1
-            if shared < 0 or (shared == 0 and not q.marked):
-                continue
+            if shared < 0 or (shared == 0 and (not q.marked or q.context & self._foreign[fig.order])):
+                continue  # a zero score only for a number with a unit whose words name no other figure
             value = self.read(q, fig.unit)
             if value is None:
                 continue
             line_shared = self._score(q.line_context & own, fig)
+            whole = self._completeness(q.context & own, fig)
             tail = (self._score(near & own, fig), agree, float(q.result), q.line, q.span[0], -fig.order)
-            out.append(((round(shared, 9), line_shared), tail, fig.order, value))
+            out.append(((round(shared, 9), whole, line_shared), tail, fig.order, value))
         return tuple(out)
 
     def read(self, q: Quantity, unit: Unit) -> float | None:
@@ -395,6 +399,22 @@ class FigureMatcher:
                 self._scores.clear()
             self._scores[key] = got
         return got
+
+    def _completeness(self, context: frozenset[int], fig: _Figure) -> float:
+        """How much of ``fig``'s best-matched phrase ``context`` has, as a share of its
+        weight (1.0: every word): "write QPS" is all of one figure's "write QPS" and only
+        part of another's "peak write QPS", so a tie on the words shared goes to the first."""
+        if not context:
+            return 0.0
+        weight = self._weight
+        best = (0.0, 0.0)
+        for p in fig.phrases:
+            for alt in p.alternatives:
+                total = sum(weight.get(i, 0.0) for i in alt)
+                got = sum(weight[i] for i in alt & context)
+                if total and (got, got / total) > best:
+                    best = (got, got / total)
+        return round(best[1], 9)
 
     def finder(self, check: FigureCheck | None) -> _Finder:
         """A :data:`~mockinterview.coach.matcher.FigureFinder`: named targets are looked up in

@@ -7,7 +7,7 @@ a number (with a leading ``~``, ``≈``, "about", "around", "roughly"...), a mag
 the estimation parser, in the unit of each figure it may state
 (:mod:`~mockinterview.coach.figures`); this module only finds it and its context.
 
-Its *clause* is its line cut at ``,`` ``;`` ``|`` and full stops; its *context* is the
+Its *clause* is its line cut at ``,`` ``;`` ``|``, full stops and ``->`` ``=>`` ``→``; its *context* is the
 word ids of the clause, without the other quantities and without its own magnitude,
 unit and rate; its *line context* the same over the whole line.
 """
@@ -48,7 +48,7 @@ _BYTES_WORD: Final = re.compile(
     r"[kmgtp]?i?b(?:ytes?)?|(?:kilo|mega|giga|tera|peta)?bytes?|[kmgt]?bps|[kmgt]?bits?|(?:kilo|mega|giga|tera)bits?",
     re.IGNORECASE,
 )
-_CLAUSE_END: Final = re.compile(r",(?!\d)|[;|]|\.(?:\s|$)")
+_CLAUSE_END: Final = re.compile(r",(?!\d)|[;|]|\.(?:\s|$)|->|=>|→")
 _RESULT_MARK: Final = re.compile(r"=|->|→|⇒|=>")
 
 _PERIODS: Final[dict[str, str]] = {}

@@ -201,6 +201,9 @@ class Figure(Strict):
     )
     tolerance: Number = Field(default=0.05, gt=0, le=1, description="relative; the document's rounding")
     ask: Flag = True
+    aliases: list[Text] = Field(
+        default=[], description="other names candidates write for the figure in their notes (write QPS); the coach reads them"
+    )
     derived: Flag = False
 
 
