@@ -12,7 +12,9 @@ from tests.unit.test_interview_flow import FakeTime, RecordingStore
 from mockinterview.content.catalogue import Catalogue
 from mockinterview.content.scenario import Scenario
 from mockinterview.interview.flow import Interview
+from mockinterview.interview.phase import LivePhase
 from mockinterview.interview.schedule import Cue, CurveballCue, PointProbe, Schedule
+from mockinterview.interview.session import PhaseRecord
 from mockinterview.store import Store
 
 T0 = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
@@ -100,12 +102,18 @@ def feed() -> Scenario:
     return Catalogue().get("social-media-feed")
 
 
-def test_push_and_pull_without_the_hybrid_get_the_hybrid_probe(feed: Scenario) -> None:
+def in_phase(scenario: Scenario, phase_id: str) -> tuple[FakeTime, Interview, PhaseRecord, LivePhase]:
+    """A new interview of ``scenario`` with the phase ``phase_id`` started on a fake clock."""
     t = FakeTime()
-    interview = Interview.begin(RecordingStore(), feed, time_source=t, wall_clock=lambda: T0)
-    rec = next(r for r in interview.session.phases if r.phase_id == "fan-out-strategies")
+    interview = Interview.begin(RecordingStore(), scenario, time_source=t, wall_clock=lambda: T0)
+    rec = next(r for r in interview.session.phases if r.phase_id == phase_id)
     live = interview.start_phase(rec)
     live.start()
+    return t, interview, rec, live
+
+
+def test_push_and_pull_without_the_hybrid_get_the_hybrid_probe(feed: Scenario) -> None:
+    t, _interview, rec, live = in_phase(feed, "fan-out-strategies")
     notes = "Push model: fan-out on write, precompute timelines\nPull model: fan-out on read, compute on read\n"
     t.advance(0.55 * rec.planned_seconds)
     said = live.tick(notes).said
@@ -114,11 +122,7 @@ def test_push_and_pull_without_the_hybrid_get_the_hybrid_probe(feed: Scenario) -
 
 
 def test_notes_with_the_hybrid_are_not_asked_for_it_but_pushed_further(feed: Scenario) -> None:
-    t = FakeTime()
-    interview = Interview.begin(RecordingStore(), feed, time_source=t, wall_clock=lambda: T0)
-    rec = next(r for r in interview.session.phases if r.phase_id == "fan-out-strategies")
-    live = interview.start_phase(rec)
-    live.start()
+    t, _interview, rec, live = in_phase(feed, "fan-out-strategies")
     notes = "push model vs pull model\nhybrid fan-out: push for regular users, pull for celebrities\n"
     t.advance(rec.planned_seconds)
     said = [(s.kind, s.text) for s in live.tick(notes).said]
@@ -129,11 +133,7 @@ def test_notes_with_the_hybrid_are_not_asked_for_it_but_pushed_further(feed: Sce
 
 
 def test_the_celebrity_curveball_is_announced_and_its_points_join_the_checklist(feed: Scenario) -> None:
-    t = FakeTime()
-    interview = Interview.begin(RecordingStore(), feed, time_source=t, wall_clock=lambda: T0)
-    rec = next(r for r in interview.session.phases if r.phase_id == "high-level-architecture")
-    live = interview.start_phase(rec)
-    live.start()
+    t, interview, rec, live = in_phase(feed, "high-level-architecture")
     before = interview.checklist(rec, "")
     assert before is not None and all(i.curveball is None for i in before.items)
     t.advance(0.75 * rec.planned_seconds)
@@ -168,11 +168,7 @@ def test_what_the_interviewer_asked_survives_the_store_and_a_resume(feed: Scenar
 
 
 def test_the_interviewer_marks_its_own_questions_and_not_the_scripts(feed: Scenario) -> None:
-    t = FakeTime()
-    interview = Interview.begin(RecordingStore(), feed, time_source=t, wall_clock=lambda: T0)
-    rec = next(r for r in interview.session.phases if r.phase_id == "fan-out-strategies")
-    live = interview.start_phase(rec)
-    live.start()
+    t, _interview, rec, live = in_phase(feed, "fan-out-strategies")
     t.advance(0.55 * rec.planned_seconds)
     said = {s.text: s.derived for s in live.tick("push model and pull model").said}
     assert said["How would you combine both approaches?"] is False  # the script's own question

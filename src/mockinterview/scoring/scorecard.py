@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from mockinterview.coach.evidence import EVIDENCE_NOTE, CriterionEvidence, ScoreGap
+from mockinterview.coach.evidence import EVIDENCE_NOTE, CriterionEvidence
 from mockinterview.interview.session import Session, iso
 from mockinterview.scoring.arithmetic import (
     BandResult,
@@ -26,6 +26,7 @@ from mockinterview.scoring.arithmetic import (
     percent_50,
     thresholds_text,
 )
+from mockinterview.scoring.evidence import EvidenceView
 from mockinterview.scoring.suggest import Suggestion, suggest_scalability, suggest_time_management, suggestions
 from mockinterview.wording import DERIVED_MARK, DERIVED_NOTE  # re-exported: the views import them from here
 
@@ -151,66 +152,6 @@ class Calibration:
     @property
     def difference(self) -> int:
         return self.yours - self.document
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    """One criterion's evidence from the notes, beside the candidate's own score.
-
-    ``covered_points`` / ``missed_points`` are the key points' texts; ``suggested`` maps
-    the share covered onto 1..5 (:func:`mockinterview.coach.evidence.suggest_score`).
-    ``self_score`` is None on an interview not scored yet.
-    """
-
-    criterion: str
-    name: str
-    covered: int
-    total: int
-    suggested: int
-    covered_points: tuple[str, ...]
-    missed_points: tuple[str, ...]
-    self_score: int | None = None
-
-    @classmethod
-    def of(cls, ev: CriterionEvidence, name: str, self_score: int | None) -> EvidenceView:
-        assert ev.suggested is not None, "a criterion without key points has no evidence view"
-        return cls(
-            ev.criterion, name, len(ev.covered), ev.total, ev.suggested, ev.covered_texts, ev.missing_texts, self_score
-        )
-
-    @property
-    def count_text(self) -> str:
-        """"3 of 5 points"."""
-        return f"{self.covered} of {self.total} point{'' if self.total == 1 else 's'}"
-
-    @property
-    def short(self) -> str:
-        """The cell beside the self-score: "3 of 5 → 4"."""
-        return f"{self.covered} of {self.total} → {self.suggested}"
-
-    @property
-    def differs(self) -> bool:
-        """The self-score and the suggestion are a whole point or more apart."""
-        return self.self_score is not None and ScoreGap(self.criterion, self.self_score, self.suggested).differs
-
-    @property
-    def sentence(self) -> str:
-        """"you gave 5; your notes show 2 of 6 points (suggests 2)" (without a self-score: what the notes show)."""
-        shown = f"your notes show {self.count_text} (suggests {self.suggested})"
-        return shown if self.self_score is None else f"you gave {self.self_score}; {shown}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "criterion": self.criterion,
-            "covered": self.covered,
-            "total": self.total,
-            "suggested": self.suggested,
-            "self_score": self.self_score,
-            "difference": None if self.self_score is None else self.self_score - self.suggested,
-            "differs": self.differs,
-            "covered_points": list(self.covered_points),
-            "missed_points": list(self.missed_points),
-        }
 
 
 @dataclass(frozen=True)
