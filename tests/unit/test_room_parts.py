@@ -95,3 +95,20 @@ def test_a_failing_editor_leaves_the_notes_and_says_why(tmp_path: Path, monkeypa
     with pytest.raises(EditorFailed, match="no editor found"):
         editor.edit("notes")
     assert not [p for p in os.listdir(tmp_path) if p.startswith("mockinterview-notes-")]
+
+
+def test_a_live_count_that_fails_says_so_in_the_status_bar_and_stops() -> None:
+    from concurrent.futures import Future
+    from types import SimpleNamespace
+
+    from mockinterview.ui.room.phase_room import PhaseRoom
+
+    room = PhaseRoom.__new__(PhaseRoom)  # only the badge's state: no terminal needed
+    room._badge_busy, room._badge, room._coach_frozen, room._badge_text = True, lambda notes: "1 of 2 points", True, None
+    room._message, room._wall = None, lambda: 0.0
+    room.app = SimpleNamespace(invalidate=lambda: None)  # type: ignore[assignment]
+    failed: Future[str | None] = Future()
+    failed.set_exception(KeyError("sm-hybrid"))
+    room._badge_counted(failed)
+    assert room._badge is None and room._badge_text is None and not room._badge_busy
+    assert room._message is not None and "live count of points stopped (a bug: KeyError)" in room._message[0]

@@ -240,13 +240,16 @@ class PhaseRoom:
         done.add_done_callback(back_on_the_loop)
 
     def _badge_counted(self, done: Future[str | None]) -> None:
-        """Back on the event loop: show the new count (a badge that fails is dropped; the room goes on)."""
+        """Back on the event loop: show the new count. A count that fails is a bug in the
+        coach: it is said in the status bar and the count stops, while the interview (and
+        every note) goes on; ending the phase for a title's few words would cost more."""
         self._badge_busy = False
         try:
             text = done.result()
-        except Exception:
+        except Exception as exc:
             self._badge = None
             text = None
+            self._say(f"The live count of points stopped (a bug: {type(exc).__name__}); your notes are safe.")
         if not self._coach_frozen:  # the coach the first count built lives as long as the room: out of the collector's walk
             self._coach_frozen = True
             gc.freeze()
